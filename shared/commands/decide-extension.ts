@@ -19,6 +19,14 @@ export const decideExtension = defineCommand({
   decide(cmd, lead, ctx) {
     const late = deadlinePassed(lead, ctx);
     if (late) return no(late);
+    if (lead.stage === 'pool' && lead.poolReason === 'sql_expired') {
+      return no(
+        reject(
+          'SQL_DEADLINE_PASSED',
+          'The SQL’s deadline passed before this decision; the lead went back to the pool.',
+        ),
+      );
+    }
     const wrong = requireStage(lead, 'sql');
     if (wrong) return no(wrong);
     if (lead.owner === ctx.actor.userId)
