@@ -1,0 +1,104 @@
+// What a short signature line is: a person's name, a job title, an organisation, or something to skip.
+// Decided by vocabulary (labels.ts) and by the shape of names, never by position alone; signature.ts then
+// uses position to settle lines that are none of these ('Fundamental Analysis' above 'Enron North America').
+
+import { CJK, COMPANY_WORDS, HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, vocabulary } from './labels.ts';
+
+export type Role = 'name' | 'title' | 'company' | 'text';
+export interface Segment {
+  role: Role;
+  value: string;
+}
+
+const TITLE = vocabulary(TITLE_WORDS);
+// German titles are compounds ('Vertriebsleiterin', 'Projektingenieur'): match their heads as word endings.
+const GERMAN_TITLE =
+  /\p{L}{2,}(leiter|leiterin|führer|führerin|berater|beraterin|referent|referentin|ingenieur|ingenieurin|managerin|assistent|assistentin|entwickler|entwicklerin)(?!\p{L})/iu;
+const COMPANY = vocabulary(COMPANY_WORDS);
+const COPYRIGHT =
+  /^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?(.+?)[.,]?(?:\s*all rights reserved\.?)?$/iu;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'zu',
+]);
+const WORD = /^(?:\p{Lu}\.)*(?:Mc|Mac|O'|O’|D')?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*$/u;
+const INITIAL = /^\p{Lu}\.?$/u;
+const CAPS = /^\p{Lu}{2,}$/u;
+const HAN_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,3} \p{Script=Han}{1,3})$/u;
+
+const bare = (token: string): string => token.toLowerCase().replace(/\./g, '');
+const isTitle = (s: string): boolean => TITLE.test(s) || GERMAN_TITLE.test(s);
+
+/** The person's name in `text` ('Me John Doe' → 'John Doe', 'Lily ZHANG' → 'Lily Zhang'), if it is one. */
+export function asName(text: string): string | undefined {
+  const s = text
+    .trim()
+    .replace(/,\s*([\p{L}.-]+)$/u, (m, suffix: string) => (NAME_SUFFIXES.includes(bare(suffix)) ? '' : m));
+  if (HAN_NAME.test(s)) return s;
+  const tokens = s.split(/\s+/);
+  while (tokens.length > 1 && HONORIFICS.includes(bare(tokens[0]))) {
+    if (bare(tokens[0]) === 'me' && tokens.length < 3) break; // 'Me' is only Maître before a full name
+    tokens.shift();
+  }
+  if (tokens.length > 4 || !tokens.some((t) => WORD.test(t))) return undefined;
+  const fits = (t: string) => WORD.test(t) || INITIAL.test(t) || CAPS.test(t) || PARTICLES.has(t);
+  if (!tokens.every(fits) || PARTICLES.has(tokens[0])) return undefined;
+  return tokens.map((t) => (CAPS.test(t) ? t[0] + t.slice(1).toLowerCase() : t)).join(' ');
+}
+
+/** An organisation name as it should be stored: a trailing kana reading in parentheses is dropped. */
+export function cleanCompany(text: string): string {
+  return text.replace(/\s*\([\p{Script=Katakana}\p{Script=Hiragana}ー・\s]+\)$/u, '').trim();
+}
+
+/** 'Copyright © 2015 珠海云帆软件科技有限公司.' → the holder, an organisation. */
+export function copyrightHolder(line: string): string | undefined {
+  const m = COPYRIGHT.exec(line);
+  return m && /^(copyright|©|\(c\))/i.test(line) ? m[1].trim() : undefined;
+}
+
+function classifySegment(seg: string): Segment[] {
+  if (/\d/.test(seg) || /_/.test(seg) || seg.length > 60 || seg.split(/\s+/).length > 6) return [];
+  const title = isTitle(seg);
+  const company = COMPANY.test(seg);
+  if (title && company) {
+    // 'Branch Manager, First Bank' / '株式会社サンプル 営業部 部長': the organisation part and the rest.
+    const parts = seg.split(CJK.test(seg) ? /[,、]\s*|\s+/u : /,\s*/);
+    const org = parts.filter((p) => COMPANY.test(p));
+    const rest = parts.filter((p) => !COMPANY.test(p));
+    if (org.length && rest.length) {
+      return [
+        { role: 'title', value: rest.join(CJK.test(seg) ? ' ' : ', ') },
+        { role: 'company', value: cleanCompany(org.join(' ')) },
+      ];
+    }
+    return [{ role: 'title', value: seg }];
+  }
+  if (title) return [{ role: 'title', value: seg }];
+  if (company) return [{ role: 'company', value: cleanCompany(seg) }];
+  const name = asName(seg);
+  return [name ? { role: 'name', value: name } : { role: 'text', value: seg }];
+}
+
+/** The parts of one line ('Senior Project Manager | SZ&W Group' holds a title and a company). */
+export function classifyLine(line: string): Segment[] {
+  const holder = copyrightHolder(line);
+  if (holder) return [{ role: 'company', value: cleanCompany(holder) }];
+  return line
+    .split(/\s+[|•·–—]\s+|\s+-\s+/u)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap(classifySegment);
+}
