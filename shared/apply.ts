@@ -9,13 +9,14 @@ function newLead(e: Extract<LeadEvent, { type: 'captured' }>): Lead {
     source: e.source,
     ...(e.sourceUrl ? { sourceUrl: e.sourceUrl } : {}),
     ...(e.note ? { note: e.note } : {}),
-    stage: 'new',
+    // Nobody to work it (a manager's or admin's capture): it waits in the pool for a claim.
+    stage: e.owner ? 'new' : 'pool',
     owner: e.owner,
     capturedBy: e.by,
     capturedAt: e.at,
     obtainedAt: e.at,
     mqlBy: null,
-    poolReason: null,
+    poolReason: e.owner ? null : 'unassigned',
     disqualifyReason: null,
     recallAt: null,
     recallDue: false,
@@ -36,7 +37,7 @@ function newLead(e: Extract<LeadEvent, { type: 'captured' }>): Lead {
     closedAt: null,
     closeReason: null,
     cooldown: null,
-    history: [{ at: e.at, stage: 'new', by: e.by, event: 'captured', owner: e.owner }],
+    history: [{ at: e.at, stage: e.owner ? 'new' : 'pool', by: e.by, event: 'captured', owner: e.owner }],
     version: 1,
   };
 }
@@ -48,9 +49,15 @@ const clearWindow: Pick<Lead, 'sqlSince' | 'sqlDeadline' | 'extensions'> = {
   extensions: [],
 };
 
-function moved(lead: Lead, e: LeadEvent, stage: Stage, patch: Partial<Lead>): Lead {
+/** A pending extension request dies with the SQL window it was asked for, or when the lead changes hands. */
+function cancelPending(lead: Lead): Lead['extensions'] {
+  return lead.extensions.map((x) => (x.status === 'pending' ? { ...x, status: 'cancelled' } : x));
+}
+
+function moved(lead: Lead, e: LeadEvent, stage: Stage, patch: Partial<Lead>, reason?: string): Lead {
   const next: Lead = { ...lead, ...patch, stage };
   const entry: HistoryEntry = { at: e.at, stage, by: e.by, event: e.type, owner: next.owner };
+  if (reason) entry.reason = reason;
   next.history = [...lead.history, entry];
   return next;
 }
@@ -94,21 +101,35 @@ function step(lead: Lead, e: LeadEvent): Lead {
         closedAt: e.at,
       });
     case 'pooled':
-      return moved(lead, e, 'pool', {
-        ...clearWindow,
-        poolReason: e.reason,
-        recallAt: e.recallAt,
-        recallDue: false,
-        owner: null,
-        ...(e.reason === 'returned_mql' ? { mqlBy: lead.mqlBy } : {}),
-      });
+      return moved(
+        lead,
+        e,
+        'pool',
+        {
+          ...clearWindow,
+          poolReason: e.reason,
+          recallAt: e.recallAt,
+          recallDue: false,
+          owner: null,
+          inDanger: false,
+        },
+        e.reason,
+      );
     case 'transferred':
       return moved(lead, e, 'mql', { owner: e.to, mqlBy: e.by });
     case 'mqlAccepted':
-      return moved(lead, e, 'sql', { sqlSince: e.at, sqlDeadline: e.deadline, extensions: [] });
+      // The rep obtains the lead now: the danger clock restarts for them.
+      return moved(lead, e, 'sql', {
+        sqlSince: e.at,
+        sqlDeadline: e.deadline,
+        extensions: [],
+        obtainedAt: e.at,
+        inDanger: false,
+      });
     case 'qualified':
       // The window's dates and extensions stay on the card as history; timers only look at SQLs.
       return moved(lead, e, 'opportunity', {
+        extensions: cancelPending(lead),
         demand: e.demand,
         seats: e.seats,
         companyName: e.companyName,
@@ -152,22 +173,35 @@ function step(lead: Lead, e: LeadEvent): Lead {
         ...(e.stage === 'new' ? { interested: false, unansweredStreak: 0 } : {}),
       });
     case 'reassigned':
-      return moved(lead, e, lead.stage, { owner: e.to });
+      return moved(lead, e, lead.stage, { owner: e.to, extensions: cancelPending(lead) });
     case 'phaseAdvanced':
       return { ...lead, phase: e.phase };
     case 'dealSet':
       return { ...lead, amount: e.amount, currency: e.currency, expectedClose: e.expectedClose };
     case 'closed':
-      return moved(lead, e, e.outcome, { closedAt: e.at, closeReason: e.reason ?? null, inDanger: false });
+      return moved(
+        lead,
+        e,
+        e.outcome,
+        { closedAt: e.at, closeReason: e.reason ?? null, inDanger: false },
+        e.outcome,
+      );
     case 'sqlExpired':
-      return moved(lead, e, 'pool', {
-        ...clearWindow,
-        poolReason: 'sql_expired',
-        owner: null,
-        recallAt: null,
-        recallDue: false,
-        cooldown: lead.owner ? { userId: lead.owner, until: e.cooldownUntil } : null,
-      });
+      return moved(
+        lead,
+        e,
+        'pool',
+        {
+          ...clearWindow,
+          poolReason: 'sql_expired',
+          owner: null,
+          recallAt: null,
+          recallDue: false,
+          inDanger: false,
+          cooldown: lead.owner ? { userId: lead.owner, until: e.cooldownUntil } : null,
+        },
+        'sql_expired',
+      );
     case 'dangerFlagged':
       return { ...lead, inDanger: true };
     case 'recallDue':

@@ -23,7 +23,8 @@ export const STAGES = ['new', 'mql', 'sql', 'opportunity', 'won', 'lost', 'pool'
 export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
 
-export const POOL_REASONS = ['nurture', 'returned_mql', 'sql_expired', 'released'] as const;
+/** `unassigned`: captured by a manager or admin (or imported for the team), waiting for someone to claim it. */
+export const POOL_REASONS = ['nurture', 'returned_mql', 'sql_expired', 'released', 'unassigned'] as const;
 export type PoolReason = (typeof POOL_REASONS)[number];
 export const DISQUALIFY_REASONS = ['invalid_number', 'wrong_number', 'unreachable', 'hostile'] as const;
 export type DisqualifyReason = (typeof DISQUALIFY_REASONS)[number];
@@ -46,14 +47,23 @@ export type Extension = {
   requestedBy: string;
   requestedAt: number;
   reason: string;
-  status: 'pending' | 'approved' | 'denied';
+  /** `cancelled`: still pending when the SQL was qualified, reassigned or left the SQL stage. */
+  status: 'pending' | 'approved' | 'denied' | 'cancelled';
   decidedBy?: string;
   decidedAt?: number;
   note?: string;
 };
 
 /** One step of the lead's life, kept for the card's history and for the funnel metrics. */
-export type HistoryEntry = { at: number; stage: Stage; by: string; event: string; owner: string | null };
+export type HistoryEntry = {
+  at: number;
+  stage: Stage;
+  by: string;
+  event: string;
+  owner: string | null;
+  /** Why it moved, where that matters for the figures: the pool or disqualify reason, won/lost. */
+  reason?: string;
+};
 
 /**
  * The decided state of one lead. Only the authority (the sync server, with its clock) writes it;
@@ -69,7 +79,11 @@ export type Lead = {
   owner: string | null;
   capturedBy: string;
   capturedAt: number;
-  /** When the current holder obtained the lead (capture, or a claim from the pool): the danger clock. */
+  /**
+   * When the current holder obtained the lead: capture, a rep's acceptance of the MQL, or a claim from the
+   * pool. The danger clock ("not signed a month after it was obtained") runs from here; a manager's
+   * reassignment does not restart it.
+   */
   obtainedAt: number;
   /** The telemarketer who transferred it as an MQL, for marketing's figures. */
   mqlBy: string | null;

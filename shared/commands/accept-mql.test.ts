@@ -14,6 +14,13 @@ describe('acceptMql', () => {
     });
   });
 
+  it('restarts the danger clock: the rep obtains the lead when accepting it', () => {
+    const s = team();
+    const id = leadAt(s, 'mql', T0);
+    must(s, REP_A, cmd('acceptMql', id), T0 + days(20));
+    expect(s.leads.get(id)!.obtainedAt).toBe(T0 + days(20));
+  });
+
   it.each([
     ['by a rep it was not sent to', REP_B, 'mql', 'NOT_OWNER'],
     ['by a telemarketer', TELE, 'mql', 'ROLE_NOT_ALLOWED'],

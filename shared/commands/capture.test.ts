@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, cmd, leadAt, leadId, REP_A, T0, TELE, team } from '../testing.ts';
+import { act, cmd, leadAt, leadId, MGR, must, REP_A, T0, TELE, team } from '../testing.ts';
 
 describe('capture', () => {
   it('creates a new lead owned by whoever captured it', () => {
@@ -21,6 +21,15 @@ describe('capture', () => {
       obtainedAt: T0,
     });
     expect(lead.history).toHaveLength(1);
+  });
+
+  it('a manager’s capture waits in the pool as unassigned, claimable by a telemarketer', () => {
+    const s = team();
+    const id = leadId();
+    must(s, MGR, cmd('capture', id, { contact: { name: 'From the fair' }, source: 'manual' }), T0);
+    expect(s.leads.get(id)).toMatchObject({ stage: 'pool', poolReason: 'unassigned', owner: null });
+    must(s, TELE, cmd('claim', id), T0);
+    expect(s.leads.get(id)).toMatchObject({ stage: 'new', owner: TELE });
   });
 
   it.each([

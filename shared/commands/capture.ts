@@ -6,7 +6,8 @@ import { by, defineCommand, envelope, no, ok } from './define.ts';
 
 export const capture = defineCommand({
   type: 'capture',
-  summary: 'Creates a lead at stage new, owned by whoever captured it.',
+  summary:
+    'Creates a lead at stage new, owned by the telemarketer or rep who captured it; a manager’s or admin’s capture waits in the pool (unassigned) for a claim.',
   roles: ['telemarketer', 'rep', 'manager', 'admin'],
   createsLead: true,
   schema: z.object({
@@ -52,7 +53,7 @@ export const capture = defineCommand({
       source: cmd.source,
       ...(cmd.sourceUrl ? { sourceUrl: cmd.sourceUrl } : {}),
       ...(cmd.note ? { note: cmd.note } : {}),
-      owner: ctx.actor.userId,
+      owner: ctx.actor.role === 'telemarketer' || ctx.actor.role === 'rep' ? ctx.actor.userId : null,
     });
   },
 });

@@ -48,6 +48,14 @@ describe('qualify', () => {
     expect(act(s, REP_A, cmd('qualify', id, full), T0 + days(14) - MINUTE).ok).toBe(true);
   });
 
+  it('cancels an extension request still pending, so no manager is asked about an opportunity', () => {
+    const s = team();
+    const id = leadAt(s, 'sql', T0);
+    must(s, REP_A, cmd('requestExtension', id, { reason: 'r' }), T0);
+    must(s, REP_A, cmd('qualify', id, full), T0);
+    expect(s.leads.get(id)!.extensions.map((e) => e.status)).toEqual(['cancelled']);
+  });
+
   it.each([
     ['NOT_OWNER for another rep', REP_B, 'sql', 'NOT_OWNER'],
     ['WRONG_STAGE for an MQL', REP_A, 'mql', 'WRONG_STAGE'],
