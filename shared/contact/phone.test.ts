@@ -31,6 +31,10 @@ describe('parsePhone on fixtures/phones/cases.json', () => {
 });
 
 describe('parsePhone', () => {
+  it('refuses input the library reads only half of, rather than keep a guessed number', () => {
+    expect(parsePhone('0123 5432114', 'DE')).toHaveProperty('error.code', 'NOT_A_NUMBER');
+  });
+
   it.each([
     ['13800138000', 'CN', 'mobile'],
     ['010-12345678', 'CN', 'fixed_line'],

@@ -152,6 +152,11 @@ export function parsePhone(text: string, region?: Region | null): Phone | PhoneE
   const distinct = new Map(phones.map((p) => [`${p.e164};${p.extension ?? ''}`, p]));
   if (distinct.size > 1) return fail('MULTIPLE_NUMBERS', 'This text holds more than one phone number.');
   const [only] = distinct.values();
+  // Digits left outside the number found mean the library read only part of the input
+  // (e.g. "0123 5432114" in DE gives +495432114): refuse rather than keep a guessed half.
+  if (only && (t.slice(0, only.start) + t.slice(only.end)).replace(/\D/g, '').length > 0) {
+    return fail('NOT_A_NUMBER', 'Only part of these digits reads as a phone number.');
+  }
   if (only)
     return { e164: only.e164, ...(only.extension ? { extension: only.extension } : {}), type: only.type };
   if (rejected[0]) return fail(rejected[0].code, REJECTION_MESSAGES[rejected[0].code]);
