@@ -1,0 +1,53 @@
+import type { Lead } from '../../shared/lead.ts';
+import type { Verdict } from '../../shared/sync-docs.ts';
+import { publishDecision } from './publish.ts';
+import type { Outcome, TeamRuntime } from './team-runtime.ts';
+
+/**
+ * What one drain pass decided, held back until its storage transaction committed: then the docs are
+ * written (one doc transaction each, one storage transaction for both) and HTTP callers answered.
+ * Grouping a pass into one commit amortizes the fsync under load without changing the order of anything.
+ */
+export class Batch {
+  readonly leads = new Map<string, Lead>();
+  readonly verdicts = new Map<string, Verdict>();
+  readonly dropKeys: string[] = [];
+  readonly settled: { id: string; outcome: Outcome | Error }[] = [];
+  readonly done: (() => void)[] = [];
+
+  addLeads(leads: readonly Lead[]): void {
+    for (const l of leads) this.leads.set(l.id, l);
+  }
+
+  addVerdict(v: Verdict): void {
+    this.verdicts.set(v.commandId, v);
+  }
+
+  /** Forgets what the failed commit would have published; callers still get their error. */
+  discard(err: Error): void {
+    this.leads.clear();
+    this.verdicts.clear();
+    this.dropKeys.length = 0;
+    for (const s of this.settled) s.outcome = err;
+  }
+
+  publish(team: TeamRuntime): void {
+    if (this.leads.size || this.verdicts.size || this.dropKeys.length) {
+      team.storage.transaction(() =>
+        publishDecision(
+          team.authority,
+          team.work,
+          [...this.leads.values()],
+          [...this.verdicts.values()],
+          this.dropKeys,
+        ),
+      );
+    }
+    for (const { id, outcome } of this.settled) {
+      const list = team.waiters.get(id);
+      team.waiters.delete(id);
+      for (const w of list ?? []) w(outcome);
+    }
+    for (const f of this.done) f();
+  }
+}

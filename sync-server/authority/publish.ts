@@ -1,0 +1,87 @@
+import type * as Y from 'yjs';
+import type { Lead } from '../../shared/lead.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { TeamSettings } from '../../shared/settings.ts';
+import { AUTHORITY, type Verdict, WORK } from '../../shared/sync-docs.ts';
+import type { DocRoom } from '../rooms/doc-room.ts';
+
+/**
+ * The only code that writes the authority doc (layout: shared/sync-docs.ts). Every write is compared with
+ * what the doc holds first, so republishing (after a restart, or a duplicate command) costs nothing.
+ */
+export type TeamMeta = { team: { id: string; name: string }; settings: TeamSettings; members: Member[] };
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (!same(map.get(key), value)) map.set(key, value);
+}
+
+/** Writes changed leads and verdicts (one doc transaction), and removes the decided keys from the work doc. */
+export function publishDecision(
+  authority: DocRoom,
+  work: DocRoom,
+  leads: readonly Lead[],
+  verdicts: readonly Verdict[],
+  dropKeys: readonly string[] = [],
+): void {
+  const leadMap = authority.doc.getMap(AUTHORITY.leads);
+  const verdictMap = authority.doc.getMap(AUTHORITY.verdicts);
+  const needs =
+    leads.some((l) => !same(leadMap.get(l.id), l)) ||
+    verdicts.some((v) => !same(verdictMap.get(v.commandId), v));
+  if (needs) {
+    authority.write(() => {
+      for (const l of leads) setIfChanged(leadMap, l.id, l);
+      for (const v of verdicts) setIfChanged(verdictMap, v.commandId, v);
+    });
+  }
+  const commands = work.doc.getMap(WORK.commands);
+  const done = [...verdicts.map((v) => v.commandId), ...dropKeys].filter((id) => commands.has(id));
+  if (done.length) {
+    work.write(() => {
+      for (const id of done) commands.delete(id);
+    });
+  }
+}
+
+export function publishMeta(authority: DocRoom, meta: TeamMeta): void {
+  const map = authority.doc.getMap(AUTHORITY.meta);
+  if (same(map.get('team'), meta.team) && same(map.get('settings'), meta.settings)) {
+    if (same(map.get('members'), meta.members)) return;
+  }
+  authority.write(() => {
+    setIfChanged(map, 'team', meta.team);
+    setIfChanged(map, 'settings', meta.settings);
+    setIfChanged(map, 'members', meta.members);
+  });
+}
+
+/**
+ * On start: makes the authority doc say exactly what SQLite says (the source of truth). A crash between
+ * the SQLite commit and the doc write leaves the doc behind; this writes only what differs.
+ */
+export function reconcile(authority: DocRoom, leads: Iterable<Lead>, verdicts: readonly Verdict[]): number {
+  const leadMap = authority.doc.getMap(AUTHORITY.leads);
+  const verdictMap = authority.doc.getMap(AUTHORITY.verdicts);
+  const known = new Set<string>();
+  const staleLeads: Lead[] = [];
+  for (const l of leads) {
+    known.add(l.id);
+    if (!same(leadMap.get(l.id), l)) staleLeads.push(l);
+  }
+  const strayLeads = [...leadMap.keys()].filter((id) => !known.has(id));
+  const staleVerdicts = verdicts.filter((v) => !same(verdictMap.get(v.commandId), v));
+  const decided = new Set(verdicts.map((v) => v.commandId));
+  const strayVerdicts = [...verdictMap.keys()].filter((id) => !decided.has(id));
+  const n = staleLeads.length + strayLeads.length + staleVerdicts.length + strayVerdicts.length;
+  if (n) {
+    authority.write(() => {
+      for (const l of staleLeads) leadMap.set(l.id, l);
+      for (const id of strayLeads) leadMap.delete(id);
+      for (const v of staleVerdicts) verdictMap.set(v.commandId, v);
+      for (const id of strayVerdicts) verdictMap.delete(id);
+    });
+  }
+  return n;
+}

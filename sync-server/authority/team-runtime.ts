@@ -1,0 +1,72 @@
+import type { Lead } from '../../shared/lead.ts';
+import type { Member } from '../../shared/roles.ts';
+import type { Verdict } from '../../shared/sync-docs.ts';
+import { createTeamState, putLead, type TeamState } from '../../shared/team.ts';
+import { DocRoom } from '../rooms/doc-room.ts';
+import type { Storage, TeamRow, UserRow } from '../storage/storage.ts';
+import type { TeamMeta } from './publish.ts';
+
+/** What the authority does for a team, one at a time, in order. */
+export type Job =
+  | { kind: 'command'; id: string; actor: string; body: unknown; receivedAt: number; recovery: boolean }
+  /** Runs due timers to now. */
+  | { kind: 'timers'; done?: () => void }
+  /** A command id seen again: republish its stored verdict if the doc lacks it, clear the work-doc key. */
+  | { kind: 'republish'; id: string }
+  /** A work-doc key that cannot be a command id at all (too long): removed without a verdict. */
+  | { kind: 'drop'; id: string };
+
+export type Outcome = { verdict: Verdict; lead: Lead | null };
+
+/** One team in memory: its decided state (leads, members, settings, timer queue), its two docs, its queue. */
+export class TeamRuntime {
+  readonly id: string;
+  name: string;
+  state: TeamState;
+  /** The latest decided time: a decision never happens before an event already applied. */
+  lastAt: number;
+  readonly work: DocRoom;
+  readonly authority: DocRoom;
+  readonly queue: Job[] = [];
+  /** HTTP callers waiting for the verdict of a command id. */
+  readonly waiters = new Map<string, ((o: Outcome | Error) => void)[]>();
+  draining = false;
+  wake: NodeJS.Timeout | null = null;
+
+  constructor(
+    row: TeamRow,
+    readonly storage: Storage,
+    opts: { compactAfter: number; log: (m: string, x?: Record<string, unknown>) => void },
+  ) {
+    this.id = row.id;
+    this.name = row.name;
+    this.state = this.loadState(row);
+    this.lastAt = storage.lastEventAt(row.id);
+    const room = { teamId: row.id, storage, compactAfter: opts.compactAfter, log: opts.log };
+    this.work = new DocRoom({ ...room, kind: 'work' });
+    this.authority = new DocRoom({ ...room, kind: 'authority' });
+  }
+
+  /** Rebuilds the decided state from storage (on start, and after a failed commit left memory ahead of disk). */
+  loadState(row: TeamRow = { id: this.id, name: this.name, settings: this.state.settings }): TeamState {
+    const state = createTeamState(row.settings, this.storage.listUsers(row.id).map(toMember));
+    for (const lead of this.storage.loadLeads(row.id)) putLead(state, lead);
+    return state;
+  }
+
+  meta(): TeamMeta {
+    return {
+      team: { id: this.id, name: this.name },
+      settings: this.state.settings,
+      members: [...this.state.members.values()],
+    };
+  }
+
+  destroy(): void {
+    if (this.wake) clearTimeout(this.wake);
+    this.work.destroy();
+    this.authority.destroy();
+  }
+}
+
+export const toMember = (u: UserRow): Member => ({ id: u.id, name: u.name, role: u.role, active: u.active });
