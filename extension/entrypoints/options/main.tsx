@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../ui/OptionsApp.tsx';
+import '../../ui/styles.css';
+
+render(<OptionsApp />, document.getElementById('app')!);

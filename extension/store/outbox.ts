@@ -1,0 +1,86 @@
+import type { Command } from '../../shared/commands/index.ts';
+import { parseCommand } from '../../shared/decide.ts';
+import type { Verdict } from '../../shared/sync-docs.ts';
+import type { LeadlineDb, OutboxRow } from './db.ts';
+import { getMeta, type Session, teamContext } from './meta.ts';
+import type { ProjectionContext } from './projection.ts';
+import { recomputeRows } from './rows.ts';
+
+/** A command as the UI builds it: the envelope (id, issuedAt) is added on submit. */
+export type CommandInput = Command extends infer C
+  ? C extends Command
+    ? Omit<C, 'id' | 'issuedAt'> & { id?: string }
+    : never
+  : never;
+
+export type SubmitResult = { ok: true; id: string } | { ok: false; message: string };
+
+export function projectionContext(
+  session: Session,
+  team: Awaited<ReturnType<typeof teamContext>>,
+): ProjectionContext {
+  return { actor: { userId: session.user.id, role: session.user.role }, ...team };
+}
+
+/**
+ * Persists a user action: the outbox row and the lead's re-projected row in one IndexedDB transaction.
+ * When this resolves the action survives anything; only then may the UI confirm it. The caller then
+ * pings the background, which puts the command into the work doc.
+ */
+export async function submitCommand(
+  db: LeadlineDb,
+  input: CommandInput,
+  now = Date.now(),
+): Promise<SubmitResult> {
+  const parsed = parseCommand({ ...input, id: input.id ?? crypto.randomUUID(), issuedAt: now });
+  if (!parsed.ok) {
+    return { ok: false, message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
+  }
+  const command = parsed.command;
+  return db.transaction('rw', [db.outbox, db.leads, db.meta], async () => {
+    const session = await getMeta(db, 'session');
+    if (!session) return { ok: false, message: 'You are not signed in.' } as const;
+    const row: OutboxRow = {
+      id: command.id,
+      leadId: command.leadId,
+      command,
+      createdAt: now,
+      status: 'pending',
+      sentAt: null,
+    };
+    await db.outbox.add(row);
+    await recomputeRows(db, [command.leadId], projectionContext(session, await teamContext(db)), now);
+    return { ok: true, id: command.id } as const;
+  });
+}
+
+/** Records a verdict on this user's command; returns the lead whose row must be recomputed, if any. */
+export async function recordVerdict(db: LeadlineDb, verdict: Verdict): Promise<string | null> {
+  await db.verdicts.put(verdict);
+  const row = await db.outbox.get(verdict.commandId);
+  if (row?.status !== 'pending') return null;
+  await db.outbox.update(row.id, { status: verdict.status, verdict });
+  return row.leadId;
+}
+
+/** The user has read a rejection: it leaves the lists (the verdict stays in `verdicts`). */
+export async function dismiss(db: LeadlineDb, commandId: string): Promise<void> {
+  await db.outbox
+    .where('id')
+    .equals(commandId)
+    .and((r) => r.status === 'rejected')
+    .modify({ status: 'dismissed' });
+}
+
+/** Accepted and dismissed commands older than `before` are history: drop them from the outbox. */
+export async function pruneOutbox(db: LeadlineDb, before: number): Promise<number> {
+  return db.outbox
+    .where('status')
+    .anyOf('accepted', 'dismissed')
+    .and((r) => r.createdAt < before)
+    .delete();
+}
+
+export function pendingCount(db: LeadlineDb): Promise<number> {
+  return db.outbox.where('status').equals('pending').count();
+}

@@ -1,0 +1,100 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { eventually } from '../../test/integration/helpers/retry.ts';
+import { seedTeam, startTestServer } from '../../test/integration/helpers/server.ts';
+import { LeadlineDb } from '../store/db.ts';
+import { type Session, setMeta } from '../store/meta.ts';
+import { submitCommand } from '../store/outbox.ts';
+import { fetchMe } from './api.ts';
+import { SyncClient } from './client.ts';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function setup() {
+  const server = await startTestServer();
+  cleanups.push(() => server.teardown());
+  const team = seedTeam(server, 'Acme Sales', { Ana: 'rep', Mia: 'manager' });
+  return { server, team };
+}
+
+async function signedIn(serverUrl: string, token: string) {
+  const me = await fetchMe(serverUrl, token);
+  if (!me.ok) throw new Error(me.message);
+  const db = new LeadlineDb(`leadline-it-${Math.random().toString(36).slice(2)}`);
+  const session: Session = { serverUrl, token, ...me.me, signedInAt: Date.now() };
+  await setMeta(db, 'session', session);
+  const client = new SyncClient({
+    db,
+    session,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  await client.start();
+  cleanups.push(() => client.stop());
+  return { db, client, session };
+}
+
+describe('SyncClient against the real sync server', () => {
+  it('signs in, syncs members and settings, and gets a capture accepted', async () => {
+    const { server, team } = await setup();
+    const { db, client } = await signedIn(server.httpUrl, team.users.Ana.token);
+    await eventually(async () => (await db.meta.get('members')) !== undefined);
+    const leadId = crypto.randomUUID();
+    const r = await submitCommand(db, {
+      type: 'capture',
+      leadId,
+      contact: { name: 'Li Wei', emails: ['li@acme.example'], phones: [] },
+      source: 'manual',
+    });
+    if (!r.ok) throw new Error(r.message);
+    await client.pushOutbox();
+    await eventually(async () => (await db.outbox.get(r.id))?.status === 'accepted');
+    const row = (await db.leads.get(leadId))!;
+    expect(row.authority).toMatchObject({ stage: 'new', owner: team.users.Ana.id });
+    expect(row.pending).toEqual([]);
+    await eventually(
+      async () =>
+        (await db.meta.get('sync'))?.value &&
+        ((await db.meta.get('sync'))!.value as { state: string }).state === 'online',
+    );
+  });
+
+  it('runs a chain of commands on one lead written offline, in order, once connected', async () => {
+    const { server, team } = await setup();
+    const { db } = await signedIn(server.httpUrl, team.users.Ana.token);
+    const leadId = crypto.randomUUID();
+    const ana = team.users.Ana.id;
+    const steps = [
+      {
+        type: 'capture',
+        leadId,
+        contact: { name: 'Ben', emails: [], phones: ['+12125550100'] },
+        source: 'manual',
+      },
+      { type: 'logCall', leadId, outcome: 'interested' },
+      { type: 'transfer', leadId, toRep: ana },
+      { type: 'acceptMql', leadId },
+      { type: 'qualify', leadId, demand: 'CRM', seats: 12, companyName: 'Ben GmbH' },
+    ] as const;
+    for (const s of steps) {
+      const r = await submitCommand(db, s as never);
+      if (!r.ok) throw new Error(r.message);
+    }
+    expect((await db.leads.get(leadId))?.view.stage).toBe('opportunity');
+    // The background would be kicked; here the verdict of each step frees the next.
+    await eventually(
+      async () => (await db.outbox.where('status').equals('accepted').count()) === steps.length,
+      { timeout: 10_000 },
+    );
+    expect((await db.leads.get(leadId))?.authority?.stage).toBe('opportunity');
+  });
+
+  it('reports a revoked or wrong token as unauthorized', async () => {
+    const { server } = await setup();
+    const me = await fetchMe(server.httpUrl, 'x'.repeat(40));
+    expect(me).toMatchObject({ ok: false, problem: 'UNAUTHORIZED' });
+  });
+});

@@ -1,0 +1,153 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { decide } from '../../shared/decide.ts';
+import type { Lead } from '../../shared/lead.ts';
+import { AUTHORITY, type Verdict, WORK } from '../../shared/sync-docs.ts';
+import { applyEvents } from '../../shared/team.ts';
+import { actor, REP_A, T0, team } from '../../shared/testing.ts';
+import type { LeadlineDb } from '../store/db.ts';
+import { getMeta } from '../store/meta.ts';
+import { submitCommand } from '../store/outbox.ts';
+import { testDb } from '../store/test-helpers.ts';
+import { SyncClient } from './client.ts';
+
+/** Plays the server on the client's own docs: decides every command in the work doc, as the authority would. */
+function serve(client: SyncClient, state = team(), now = T0 + 60_000) {
+  const commands = client.work.getMap<Record<string, unknown>>(WORK.commands);
+  const ids = [...commands.keys()];
+  for (const id of ids) {
+    const cmd = commands.get(id)!;
+    const d = decide(state, cmd, actor(REP_A), now);
+    const changed = d.ok ? applyEvents(state, d.events) : [];
+    const verdict: Verdict = {
+      commandId: id,
+      leadId: String(cmd.leadId),
+      type: String(cmd.type),
+      by: REP_A,
+      decidedAt: now,
+      status: d.ok ? 'accepted' : 'rejected',
+      ...(d.ok ? {} : { code: d.rejection.code, message: d.rejection.message, hint: d.rejection.hint }),
+    };
+    client.authority.transact(() => {
+      for (const lead of changed) client.authority.getMap<Lead>(AUTHORITY.leads).set(lead.id, lead);
+      client.authority.getMap(AUTHORITY.verdicts).set(id, verdict);
+    }, 'server');
+    client.work.transact(() => commands.delete(id), 'server');
+  }
+  return state;
+}
+
+async function startClient(db: LeadlineDb) {
+  const session = (await getMeta(db, 'session'))!;
+  const client = new SyncClient({ db, session, offline: true });
+  await client.start();
+  return client;
+}
+
+const commandKeys = (doc: Y.Doc) => [...doc.getMap(WORK.commands).keys()];
+
+describe('SyncClient (server played locally)', () => {
+  it('puts a submitted command into the work doc; the verdict settles it and the row shows the decided lead', async () => {
+    const db = await testDb(REP_A);
+    const client = await startClient(db);
+    const leadId = crypto.randomUUID();
+    const r = await submitCommand(db, {
+      type: 'capture',
+      leadId,
+      contact: { name: 'Li Wei', emails: ['li@acme.example'], phones: [] },
+      source: 'manual',
+    });
+    if (!r.ok) throw new Error(r.message);
+    await client.pushOutbox();
+    expect(commandKeys(client.work)).toEqual([r.id]);
+    serve(client);
+    await client.settled();
+    const row = (await db.leads.get(leadId))!;
+    expect(row.authority?.stage).toBe('new');
+    expect(row.pending).toEqual([]);
+    expect((await db.outbox.get(r.id))?.status).toBe('accepted');
+    await client.stop();
+  });
+
+  it('sends the commands of one lead one at a time, the next after the previous verdict', async () => {
+    const db = await testDb(REP_A);
+    const client = await startClient(db);
+    const leadId = crypto.randomUUID();
+    const a = await submitCommand(
+      db,
+      { type: 'capture', leadId, contact: { name: 'Ana', emails: [], phones: [] }, source: 'manual' },
+      T0,
+    );
+    const b = await submitCommand(db, { type: 'logCall', leadId, outcome: 'interested' }, T0 + 1);
+    if (!a.ok || !b.ok) throw new Error('submit failed');
+    expect((await db.leads.get(leadId))?.pending).toEqual(['capture', 'logCall']);
+    await client.pushOutbox();
+    expect(commandKeys(client.work)).toEqual([a.id]);
+    const state = serve(client);
+    await client.settled();
+    expect(commandKeys(client.work)).toEqual([b.id]);
+    serve(client, state);
+    await client.settled();
+    const row = (await db.leads.get(leadId))!;
+    expect(row.authority?.calls).toHaveLength(1);
+    expect(row.pending).toEqual([]);
+    await client.stop();
+  });
+
+  it('keeps a rejected command with its reason, and the lead as the server decided it', async () => {
+    const db = await testDb(REP_A);
+    const client = await startClient(db);
+    const leadId = crypto.randomUUID();
+    await submitCommand(
+      db,
+      { type: 'capture', leadId, contact: { name: 'Ben', emails: [], phones: [] }, source: 'manual' },
+      T0,
+    );
+    await client.pushOutbox();
+    const state = serve(client);
+    await client.settled();
+    const t = await submitCommand(db, { type: 'transfer', leadId, toRep: REP_A }, T0 + 2);
+    if (!t.ok) throw new Error(t.message);
+    expect((await db.leads.get(leadId))?.predicted[0]?.code).toBe('NOT_QUALIFIED');
+    await client.pushOutbox();
+    serve(client, state);
+    await client.settled();
+    expect(await db.outbox.get(t.id)).toMatchObject({
+      status: 'rejected',
+      verdict: { code: 'NOT_QUALIFIED' },
+    });
+    expect((await db.leads.get(leadId))?.view.stage).toBe('new');
+    await client.stop();
+  });
+
+  it('field edits and notes reach the row and survive a restart; a pending command is put again after one', async () => {
+    const db = await testDb(REP_A);
+    let client = await startClient(db);
+    const leadId = crypto.randomUUID();
+    await submitCommand(db, {
+      type: 'capture',
+      leadId,
+      contact: { name: 'Li', emails: [], phones: [] },
+      source: 'manual',
+    });
+    await client.pushOutbox();
+    serve(client);
+    await client.settled();
+    await client.editField(leadId, 'company', 'Acme GmbH');
+    await client.editNotes(leadId, 'Call back on Monday');
+    await client.editNotes(leadId, 'Call back on Monday morning');
+    expect(await db.leads.get(leadId)).toMatchObject({
+      contact: { name: 'Li', company: 'Acme GmbH' },
+      notes: 'Call back on Monday morning',
+    });
+    const r = await submitCommand(db, { type: 'logCall', leadId, outcome: 'no_answer' });
+    if (!r.ok) throw new Error(r.message);
+    await client.stop(); // the command never reached the doc: the worker "died" before the kick
+    client = await startClient(db);
+    expect(client.work.getText(`notes/${leadId}`).toString()).toBe('Call back on Monday morning');
+    expect(commandKeys(client.work)).toEqual([r.id]);
+    expect((await db.leads.get(leadId))?.pending).toEqual(['logCall']);
+    await client.stop();
+  });
+});

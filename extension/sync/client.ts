@@ -1,0 +1,365 @@
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { Lead } from '../../shared/lead.ts';
+import { MemberSchema } from '../../shared/roles.ts';
+import { TeamSettingsSchema } from '../../shared/settings.ts';
+import {
+  AUTHORITY,
+  AUTHORITY_ROOM,
+  EDITABLE_FIELDS,
+  type EditableField,
+  fieldKey,
+  notesName,
+  roomName,
+  VerdictSchema,
+  WORK,
+  WORK_ROOM,
+} from '../../shared/sync-docs.ts';
+import type { LeadlineDb } from '../store/db.ts';
+import { getMeta, type Session, type SyncStatus, setMeta, teamContext } from '../store/meta.ts';
+import { projectionContext, recordVerdict } from '../store/outbox.ts';
+import { type FreshInputs, recomputeRows } from '../store/rows.ts';
+import { syncUrl } from './api.ts';
+import { appendUpdates, type DocName, loadDoc, ORIGIN_LOAD } from './doc-store.ts';
+import { applyTextDiff } from './text-diff.ts';
+
+/** Bump when buildRow changes: the next start rebuilds every row from the persisted docs. */
+export const READ_MODEL_VERSION = 1;
+/** Transaction origin of this client's own writes to the work doc. */
+export const ORIGIN_LOCAL = 'leadline:local';
+
+/** A decided lead that changed on the server: what notifications compare. */
+export type LeadChange = { id: string; before: Lead | undefined; after: Lead | undefined };
+
+export type SyncClientOptions = {
+  db: LeadlineDb;
+  session: Session;
+  /** For Node tests (`ws`); browsers use their own WebSocket. */
+  WebSocketPolyfill?: typeof WebSocket;
+  now?: () => number;
+  /** After each flush to IndexedDB: the decided leads that changed, and whether this was the first sync. */
+  onFlushed?: (changes: LeadChange[], initial: boolean) => void;
+  /** Keep the docs local (tests of the flush logic; the server is then played by writing the docs). */
+  offline?: boolean;
+  /** Asked after repeated failed connections: is the token still accepted? (GET /api/v1/me) */
+  checkToken?: () => Promise<'ok' | 'unauthorized' | 'unreachable'>;
+};
+
+/**
+ * THE sync client of the extension (one per extension, owned by the background): one Y.Doc and one
+ * y-websocket connection per team document. Two sockets because y-websocket syncs one doc per connection
+ * and the server keeps the two docs in separate rooms with separate rights (the authority room is read-only).
+ *
+ * Every change from either doc is persisted to IndexedDB together with the read-model rows it produces, in
+ * one transaction (flush), so the rows and the stored doc state can never disagree after a crash.
+ */
+export class SyncClient {
+  readonly work = new Y.Doc();
+  readonly authority = new Y.Doc();
+  private providers: WebsocketProvider[] = [];
+  private readonly db: LeadlineDb;
+  private readonly now: () => number;
+  private dirty = this.emptyDirty();
+  private flushChain: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private status: SyncStatus = { state: 'offline', lastSyncAt: null };
+  private failedConnects = 0;
+  private stopped = false;
+  private everSynced = false;
+
+  constructor(private readonly opts: SyncClientOptions) {
+    this.db = opts.db;
+    this.now = opts.now ?? Date.now;
+  }
+
+  get me(): string {
+    return this.opts.session.user.id;
+  }
+
+  /** Loads both docs from IndexedDB, reconciles the outbox, connects. Resolves before the first server sync. */
+  async start(): Promise<void> {
+    const [stored] = await Promise.all([
+      getMeta(this.db, 'sync'),
+      loadDoc(this.db, 'work', this.work),
+      loadDoc(this.db, 'authority', this.authority),
+    ]);
+    this.status = { state: 'connecting', lastSyncAt: stored?.lastSyncAt ?? null };
+    this.everSynced = stored?.lastSyncAt != null;
+    this.observe();
+    const version = (await this.db.meta.get('readModelVersion'))?.value;
+    if (version !== READ_MODEL_VERSION) {
+      for (const id of this.authority.getMap(AUTHORITY.leads).keys()) this.dirty.leads.add(id);
+      this.dirty.meta = true;
+      this.scheduleFlush();
+    }
+    await this.pushOutbox();
+    if (!this.stopped && !this.opts.offline) this.connect();
+    await this.writeStatus();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const p of this.providers) p.destroy();
+    this.providers = [];
+    await this.flushChain;
+  }
+
+  /** Waits until everything observed so far is in IndexedDB. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const chain = this.flushChain;
+      const pushes = [...this.pushes];
+      await Promise.all([chain, ...pushes]);
+      if (!this.flushScheduled && chain === this.flushChain && !this.pushes.size) return;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  /** Resolves once the flush that persists the latest local write has committed. */
+  private async flushed(): Promise<void> {
+    await new Promise<void>((r) => queueMicrotask(r));
+    await this.flushChain;
+  }
+
+  private pushes = new Set<Promise<void>>();
+
+  /** Runs pushOutbox without waiting for it (from inside a flush, which pushOutbox itself waits for). */
+  private pushSoon(): void {
+    const p = this.pushOutbox()
+      .catch((e) => console.error('Leadline: push failed', e))
+      .finally(() => this.pushes.delete(p));
+    this.pushes.add(p);
+  }
+
+  // ---- writes from the UI ---------------------------------------------------------------------------
+
+  /** Puts pending commands into the work doc: for each lead, the oldest one still waiting (see CONTEXT.md). */
+  async pushOutbox(): Promise<void> {
+    const rows = await this.db.outbox.where('status').equals('pending').sortBy('createdAt');
+    const commands = this.work.getMap(WORK.commands);
+    const verdicts = this.authority.getMap(AUTHORITY.verdicts);
+    const busy = new Set<string>();
+    const put: typeof rows = [];
+    for (const row of rows) {
+      if (verdicts.has(row.id)) {
+        this.dirty.verdicts.add(row.id);
+        continue;
+      }
+      if (busy.has(row.leadId)) continue;
+      busy.add(row.leadId);
+      if (!commands.has(row.id)) put.push(row);
+    }
+    if (this.dirty.verdicts.size) this.scheduleFlush();
+    if (!put.length) return;
+    this.work.transact(() => {
+      for (const row of put) commands.set(row.id, row.command);
+    }, ORIGIN_LOCAL);
+    await this.flushed();
+  }
+
+  async editField(leadId: string, field: EditableField, value: unknown): Promise<void> {
+    if (!EDITABLE_FIELDS.includes(field)) throw new Error(`Not an editable field: ${field}`);
+    this.work.transact(() => this.work.getMap(WORK.fields).set(fieldKey(leadId, field), value), ORIGIN_LOCAL);
+    await this.flushed();
+  }
+
+  /** Replaces the notes by `text` as a minimal edit, so that concurrent edits elsewhere in the text merge. */
+  async editNotes(leadId: string, text: string): Promise<void> {
+    const ytext = this.work.getText(notesName(leadId));
+    this.work.transact(() => applyTextDiff(ytext, text), ORIGIN_LOCAL);
+    await this.flushed();
+  }
+
+  // ---- connection ---------------------------------------------------------------------------------
+
+  private connect(): void {
+    const { session } = this.opts;
+    const url = syncUrl(session.serverUrl);
+    for (const [doc, kind] of [
+      [this.work, WORK_ROOM],
+      [this.authority, AUTHORITY_ROOM],
+    ] as const) {
+      const p = new WebsocketProvider(url, roomName(session.team.id, kind), doc, {
+        params: { token: session.token },
+        disableBc: true,
+        ...(this.opts.WebSocketPolyfill ? { WebSocketPolyfill: this.opts.WebSocketPolyfill } : {}),
+      });
+      // A non-null local state makes y-websocket renew it every 15 s: that traffic keeps the socket, and the
+      // MV3 service worker, alive while online.
+      p.awareness.setLocalState({ user: { id: session.user.id, name: session.user.name } });
+      p.on('status', () => this.onConnectionChange());
+      p.on('sync', () => this.onConnectionChange());
+      p.on('connection-close', (event) => {
+        if (event && (event.code === 4401 || event.code === 4403)) void this.unauthorized();
+        else this.onConnectionChange();
+      });
+      p.on('connection-error', () => void this.onConnectError());
+      this.providers.push(p);
+    }
+  }
+
+  private get online(): boolean {
+    return this.providers.length === 2 && this.providers.every((p) => p.wsconnected && p.synced);
+  }
+
+  private onConnectionChange(): void {
+    if (this.stopped || this.status.state === 'unauthorized') return;
+    const online = this.online;
+    if (online) {
+      this.failedConnects = 0;
+      this.status = { state: 'online', lastSyncAt: this.now() };
+      // After a restart or a reconnect: commands whose key the doc lost and that have no verdict go again.
+      this.pushSoon();
+    } else {
+      this.status = { ...this.status, state: 'offline' };
+    }
+    void this.writeStatus();
+  }
+
+  private async onConnectError(): Promise<void> {
+    this.onConnectionChange();
+    // The server refuses a bad token with HTTP 401 before the WebSocket upgrade, which a browser reports as
+    // a bare connection error: ask the HTTP API which it is, now and then.
+    if (++this.failedConnects % 3 !== 1 || !this.opts.checkToken) return;
+    if ((await this.opts.checkToken()) === 'unauthorized') await this.unauthorized();
+  }
+
+  private async unauthorized(): Promise<void> {
+    for (const p of this.providers) p.disconnect();
+    this.status = {
+      ...this.status,
+      state: 'unauthorized',
+      detail: 'The server no longer accepts your sign-in. Sign in again with a new invite link.',
+    };
+    await this.writeStatus();
+  }
+
+  private async writeStatus(): Promise<void> {
+    if (this.stopped) return;
+    await setMeta(this.db, 'sync', this.status);
+  }
+
+  // ---- observing the docs -------------------------------------------------------------------------
+
+  private emptyDirty() {
+    return {
+      leads: new Set<string>(),
+      verdicts: new Set<string>(),
+      meta: false,
+      updates: { work: [] as Uint8Array[], authority: [] as Uint8Array[] } satisfies Record<
+        DocName,
+        Uint8Array[]
+      >,
+      changes: new Map<string, LeadChange>(),
+    };
+  }
+
+  private observe(): void {
+    const persist = (name: DocName) => (update: Uint8Array, origin: unknown) => {
+      if (origin === ORIGIN_LOAD) return;
+      this.dirty.updates[name].push(update);
+      this.scheduleFlush();
+    };
+    this.work.on('update', persist('work'));
+    this.authority.on('update', persist('authority'));
+
+    const leads = this.authority.getMap<Lead>(AUTHORITY.leads);
+    leads.observe((e) => {
+      for (const [id, change] of e.changes.keys) {
+        this.dirty.leads.add(id);
+        const prior = this.dirty.changes.get(id);
+        this.dirty.changes.set(id, {
+          id,
+          before: prior ? prior.before : (change.oldValue as Lead | undefined),
+          after: leads.get(id),
+        });
+      }
+    });
+    this.authority.getMap(AUTHORITY.verdicts).observe((e) => {
+      for (const [id, change] of e.changes.keys) if (change.action !== 'delete') this.dirty.verdicts.add(id);
+    });
+    this.authority.getMap(AUTHORITY.meta).observe(() => {
+      this.dirty.meta = true;
+    });
+    this.work.getMap(WORK.fields).observe((e) => {
+      for (const key of e.keysChanged) this.dirty.leads.add(key.slice(0, key.lastIndexOf('/')));
+    });
+    this.work.on('afterTransaction', (tr: Y.Transaction) => {
+      for (const type of tr.changed.keys()) {
+        if (type._item !== null) continue;
+        const name = Y.findRootTypeKey(type) as string | undefined;
+        if (name?.startsWith('notes/')) this.dirty.leads.add(name.slice(6));
+      }
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flushChain = this.flushChain
+        .then(() => this.flush())
+        .catch((e) => console.error('Leadline: flush failed', e));
+    });
+  }
+
+  private readEdits(leadId: string): FreshInputs['edits'] {
+    const fields = this.work.getMap(WORK.fields);
+    const edits: Record<string, unknown> = {};
+    for (const f of EDITABLE_FIELDS) {
+      const v = fields.get(fieldKey(leadId, f));
+      if (v !== undefined) edits[f] = v;
+    }
+    return edits;
+  }
+
+  private readNotes(leadId: string): string {
+    const name = notesName(leadId);
+    return this.work.share.has(name) ? this.work.getText(name).toString() : '';
+  }
+
+  private async flush(): Promise<void> {
+    const d = this.dirty;
+    this.dirty = this.emptyDirty();
+    const { db } = this;
+    const now = this.now();
+    const leads = this.authority.getMap<Lead>(AUTHORITY.leads);
+    const verdicts = this.authority.getMap(AUTHORITY.verdicts);
+    const initial = !this.everSynced;
+    await db.transaction('rw', db.all, async () => {
+      await appendUpdates(db, 'work', d.updates.work);
+      await appendUpdates(db, 'authority', d.updates.authority);
+      if (d.meta) await this.writeTeamMeta();
+      for (const id of d.verdicts) {
+        const v = VerdictSchema.safeParse(verdicts.get(id));
+        if (!v.success || v.data.by !== this.me) continue;
+        const leadId = await recordVerdict(db, v.data);
+        if (leadId) d.leads.add(leadId);
+      }
+      if (d.leads.size) {
+        const ctx = projectionContext(this.opts.session, await teamContext(db));
+        await recomputeRows(db, [...d.leads], ctx, now, (id) => ({
+          authority: leads.get(id) ?? null,
+          edits: this.readEdits(id),
+          notes: this.readNotes(id),
+        }));
+      }
+      if (this.online) this.status = { state: 'online', lastSyncAt: now };
+      await db.meta.put({ key: 'sync', value: this.status });
+      await db.meta.put({ key: 'readModelVersion', value: READ_MODEL_VERSION });
+    });
+    if (this.online) this.everSynced = true;
+    if (d.changes.size) this.opts.onFlushed?.([...d.changes.values()], initial);
+    // A verdict frees the next command of its lead (commands of one lead go one at a time).
+    if (d.verdicts.size) this.pushSoon();
+  }
+
+  private async writeTeamMeta(): Promise<void> {
+    const meta = this.authority.getMap(AUTHORITY.meta);
+    const settings = TeamSettingsSchema.safeParse(meta.get('settings'));
+    if (settings.success) await setMeta(this.db, 'settings', settings.data);
+    const members = MemberSchema.array().safeParse(meta.get('members'));
+    if (members.success) await setMeta(this.db, 'members', members.data);
+  }
+}

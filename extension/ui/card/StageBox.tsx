@@ -1,0 +1,87 @@
+import { approvedExtensions, pendingExtension } from '../../../shared/lead.ts';
+import type { LeadRow } from '../../store/db.ts';
+import { useApp } from '../app-context.ts';
+import { countdown, dateTime, money, POOL_REASON_LABEL, STAGE_LABEL } from '../format.ts';
+
+/** Where the lead stands: stage, owner, the SQL countdown (live), extensions, phase and deal value. */
+export function StageBox({ row, now }: { row: LeadRow; now: number }) {
+  const { nameOf, settings } = useApp();
+  const v = row.view;
+  const cd = v.stage === 'sql' && v.sqlDeadline !== null ? countdown(v.sqlDeadline, now) : null;
+  const pendingExt = pendingExtension(v);
+  const phase = settings.phases.find((p) => p.id === v.phase);
+  return (
+    <section class="stagebox" aria-label="Stage">
+      <div class="stage-line">
+        <span class={`chip big stage-${v.stage}`}>{STAGE_LABEL[v.stage]}</span>
+        <span class="owner">{v.owner ? `Owner: ${nameOf(v.owner)}` : 'No owner'}</span>
+        {v.inDanger && <span class="flag danger">in danger</span>}
+      </div>
+      {cd && (
+        <p class={`countdown big ${cd.urgency}`} role="timer" aria-label={`SQL deadline: ${cd.text}`}>
+          {cd.text} <span class="muted small">· due {dateTime(v.sqlDeadline!)}</span>
+        </p>
+      )}
+      {v.stage === 'sql' && (
+        <p class="small">
+          Extensions: {approvedExtensions(v)} of {settings.maxExtensionsPerLead} used
+          {pendingExt && <span class="flag pending"> request waiting for a manager</span>}
+        </p>
+      )}
+      {v.extensions.some((x) => x.status === 'denied') && (
+        <p class="small muted">
+          {v.extensions
+            .filter((x) => x.status === 'denied')
+            .map((x) => `Extension denied by ${nameOf(x.decidedBy)}${x.note ? `: ${x.note}` : ''}`)
+            .join(' · ')}
+        </p>
+      )}
+      {v.stage === 'pool' && (
+        <p class="small">In the pool: {POOL_REASON_LABEL[v.poolReason ?? ''] ?? v.poolReason}</p>
+      )}
+      {v.stage === 'disqualified' && (
+        <p class="small">Disqualified: {v.disqualifyReason?.replace('_', ' ')}</p>
+      )}
+      {(v.stage === 'opportunity' || v.stage === 'won' || v.stage === 'lost') && (
+        <dl class="deal">
+          {phase && (
+            <>
+              <dt>Phase</dt>
+              <dd>
+                {phase.label} <span class="muted">({Math.round(phase.winRate * 100)} % win rate)</span>
+              </dd>
+            </>
+          )}
+          <dt>Deal</dt>
+          <dd>
+            {v.amount !== null && v.currency ? (
+              money(v.amount, v.currency)
+            ) : (
+              <span class="muted">not set</span>
+            )}
+          </dd>
+          {v.expectedClose && (
+            <>
+              <dt>Close</dt>
+              <dd>{new Date(v.expectedClose).toLocaleDateString()}</dd>
+            </>
+          )}
+          {v.seats !== null && (
+            <>
+              <dt>Need</dt>
+              <dd>
+                {v.seats} seats · {v.demand} · {v.companyName}
+              </dd>
+            </>
+          )}
+          {v.closeReason && (
+            <>
+              <dt>Reason</dt>
+              <dd>{v.closeReason}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </section>
+  );
+}

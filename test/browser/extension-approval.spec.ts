@@ -1,0 +1,57 @@
+import { ExtensionBrowser, expect, test } from './fixtures';
+import {
+  captureLead,
+  expectAllSynced,
+  expectOnline,
+  openSidebar,
+  type Server,
+  serverWithTeam,
+  shot,
+  signIn,
+  toSql,
+} from './leadline';
+
+let server: Server | undefined;
+let manager: ExtensionBrowser | undefined;
+test.afterEach(async () => {
+  await manager?.dispose();
+  await server?.teardown();
+});
+
+test('a rep asks for an extension in one profile; a manager approves it in another', async ({
+  extension,
+}) => {
+  const s = await serverWithTeam({ 'Ana Rep': 'rep', 'Mia Manager': 'manager' });
+  server = s.server;
+  const rep = await openSidebar(extension);
+  await signIn(rep, s.server.httpUrl, s.team.users['Ana Rep'].token);
+  await expectOnline(rep);
+  await captureLead(rep, { name: 'Kai Extend', company: 'Slowburn Ltd' });
+  await toSql(rep, 'Ana Rep');
+  await rep.getByRole('button', { name: 'Request extension' }).click();
+  await rep.getByLabel('Why one more week?').fill('Their CFO is away until Monday');
+  await rep.getByRole('button', { name: 'Ask a manager for one more week' }).click();
+  await expect(rep.locator('.stagebox')).toContainText('request waiting for a manager');
+  await expectAllSynced(rep);
+  // One request at a time: the rules explain why there is no second button.
+  await expect(rep.locator('.blocked')).toContainText('already waiting');
+
+  manager = await ExtensionBrowser.launch();
+  const mgr = await openSidebar(manager);
+  await signIn(mgr, s.server.httpUrl, s.team.users['Mia Manager'].token);
+  await expectOnline(mgr);
+  await mgr.getByRole('button', { name: /Approvals/ }).click();
+  const request = mgr.getByRole('listitem', { name: 'Extension request for Kai Extend' });
+  await expect(request).toContainText('Their CFO is away until Monday');
+  await expect(request).toContainText('0 of 2 extensions used');
+  await expect(request).toContainText('Ana Rep holds 0 of 10 extended leads');
+  await shot(mgr, test.info().outputPath('manager-approvals.png'));
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await expectAllSynced(mgr);
+  await expect(mgr.getByText('No extension requests are waiting.')).toBeVisible();
+
+  // The rep sees the decision: one extension used, the deadline a week later.
+  await expect(rep.locator('.stagebox')).toContainText('Extensions: 1 of 2 used');
+  await expect(rep.getByRole('timer')).toContainText(/13 d 23 h left|14 d 0 h left/);
+  await shot(rep, test.info().outputPath('rep-extended.png'));
+});

@@ -1,0 +1,90 @@
+import { expect, test } from './fixtures';
+import {
+  captureLead,
+  expectAllSynced,
+  expectOnline,
+  openSidebar,
+  type Server,
+  serverWithTeam,
+  shot,
+  signIn,
+  stageOf,
+} from './leadline';
+
+let server: Server | undefined;
+test.afterEach(async () => {
+  await server?.teardown();
+  server = undefined;
+});
+
+test('a rep signs in, captures a lead and runs it through every stage to won', async ({ extension }) => {
+  const s = await serverWithTeam({ 'Ana Rep': 'rep', 'Mia Manager': 'manager' });
+  server = s.server;
+  const page = await openSidebar(extension);
+  await expect(page.getByText('Not signed in')).toBeVisible();
+  await shot(page, test.info().outputPath('01-signed-out.png'));
+  await signIn(page, s.server.httpUrl, s.team.users['Ana Rep'].token);
+  await expect(page.locator('.who')).toContainText('Ana Rep · Acme Sales');
+  await expectOnline(page);
+
+  await captureLead(page, {
+    name: 'Li Wei',
+    company: 'Acme GmbH',
+    email: 'li.wei@acme.example',
+    phone: '(212) 555-0142',
+  });
+  await expect(stageOf(page)).toHaveText('New');
+  await expectAllSynced(page);
+  await shot(page, test.info().outputPath('02-captured.png'));
+
+  await page.getByRole('button', { name: 'Log call' }).click();
+  await page.getByRole('button', { name: /^Interested/ }).click();
+  await expect(page.locator('.calls')).toContainText('Interested');
+
+  await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await page.getByLabel('Transfer to rep').selectOption({ label: 'Ana Rep' });
+  await page.getByRole('button', { name: 'Transfer as MQL' }).click();
+  await expect(stageOf(page)).toHaveText('MQL');
+
+  await page.getByRole('button', { name: 'Accept MQL' }).click();
+  await expect(stageOf(page)).toHaveText('SQL');
+  await expect(page.getByRole('timer')).toContainText(/6 d 23 h left|7 d 0 h left/);
+  await expectAllSynced(page);
+  await shot(page, test.info().outputPath('03-sql.png'));
+
+  await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+  await page.getByLabel('Confirmed demand').fill('CRM for the sales floor');
+  await page.getByRole('button', { name: 'Qualify as opportunity' }).click();
+  await expect(page.getByRole('alert')).toContainText('the number of seats');
+  await shot(page, test.info().outputPath('04-qualify-missing.png'));
+  await page.getByLabel('Seats').fill('25');
+  await page.getByRole('button', { name: 'Qualify as opportunity' }).click();
+  await expect(stageOf(page)).toHaveText('Opportunity');
+
+  await page.getByRole('button', { name: 'Move phase' }).click();
+  await page.getByLabel('Phase', { exact: true }).selectOption('demo');
+  await page.getByRole('button', { name: 'Move to phase' }).click();
+  await expect(page.locator('.deal')).toContainText('Demo');
+
+  await page.getByRole('button', { name: 'Set deal' }).click();
+  await page.getByLabel('Deal value').fill('24000');
+  await page.getByLabel('Currency').fill('EUR');
+  await page.getByRole('button', { name: 'Save deal' }).click();
+  await expect(page.locator('.deal')).toContainText('24,000');
+  await expectAllSynced(page);
+  await shot(page, test.info().outputPath('05-opportunity.png'));
+
+  await page.getByRole('button', { name: 'Close won' }).click();
+  await expect(stageOf(page)).toHaveText('Won');
+  await expectAllSynced(page);
+  // The server decided every step: nothing pending, nothing rejected.
+  await expect(page.locator('.rejection')).toHaveCount(0);
+  await shot(page, test.info().outputPath('06-won.png'));
+
+  // Search finds it by the phone in another format, and by company.
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  await page.getByLabel('Search leads').fill('+1 212-555-0142');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByText('Li Wei')).toBeVisible();
+  await page.getByLabel('Search leads').fill('acme');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByText('Li Wei')).toBeVisible();
+});
