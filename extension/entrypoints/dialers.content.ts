@@ -1,0 +1,19 @@
+import { defineContentScript } from '#imports';
+import { aircall } from '../hosts/aircall/aircall';
+import { startHostContentScript } from '../hosts/content';
+import { dialpad } from '../hosts/dialpad/dialpad';
+import { googlevoice } from '../hosts/googlevoice/googlevoice';
+import { ringcentral } from '../hosts/ringcentral/ringcentral';
+
+export default defineContentScript({
+  matches: [
+    'https://phone.aircall.io/*',
+    'https://workspace.aircall.io/*',
+    'https://dialpad.com/app*',
+    'https://app.ringcentral.com/*',
+    'https://voice.google.com/*',
+  ],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  main: (ctx) => startHostContentScript(ctx, [aircall, dialpad, ringcentral, googlevoice]),
+});
