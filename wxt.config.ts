@@ -5,7 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
-  outDir: '.output',
+  // LEADLINE_OUT_DIR lets parallel builds (several engineers, bench vs tests) not empty each other's output.
+  outDir: process.env.LEADLINE_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   webExt: { disabled: true },
   manifest: {

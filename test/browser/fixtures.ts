@@ -7,7 +7,7 @@ import { type BrowserContext, test as base, chromium, type Worker } from '@playw
 /** Debian's Chromium: Playwright cannot download its own browsers on these machines. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** The unpacked extension produced by `wxt build`. */
-export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+export const EXTENSION_PATH = path.resolve(process.env.LEADLINE_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /**
  * Always the last host-resolver rules: every host not mapped before them resolves to a closed local port,
