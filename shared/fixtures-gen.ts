@@ -1,3 +1,4 @@
+import { apply } from './apply.ts';
 import type { Command } from './commands/index.ts';
 import { type Decision, decide } from './decide.ts';
 import type { Contact, Lead } from './lead.ts';
@@ -420,40 +421,16 @@ export function generateTeam(
 
 /** A plain lead value with neutral defaults, for table-driven tests of read models (focus, metrics). */
 export function makeLead(patch: Partial<Lead> & { id: string }, at = SIM_START): Lead {
-  return {
+  // Built by the real projection, so a new Lead field never needs a second default here.
+  const base = apply(undefined, {
+    type: 'captured',
+    leadId: patch.id,
+    at,
+    by: 'tele-0001',
     contact: { emails: [], phones: [] },
     source: 'manual',
-    stage: 'new',
-    owner: null,
-    capturedBy: 'tele-0001',
-    capturedAt: at,
-    obtainedAt: at,
-    mqlBy: null,
-    poolReason: null,
-    disqualifyReason: null,
-    recallAt: null,
-    recallDue: false,
-    calls: [],
-    unansweredStreak: 0,
-    interested: false,
-    sqlSince: null,
-    sqlDeadline: null,
-    extensions: [],
-    phase: null,
-    demand: null,
-    seats: null,
-    companyName: null,
-    amount: null,
-    currency: null,
-    expectedClose: null,
-    inDanger: false,
-    closedAt: null,
-    closeReason: null,
-    cooldown: null,
-    history: [
-      { at, stage: patch.stage ?? 'new', by: 'tele-0001', event: 'captured', owner: patch.owner ?? null },
-    ],
-    version: 1,
-    ...patch,
-  };
+    owner: 'tele-0001',
+  });
+  const first = { ...base.history[0], stage: patch.stage ?? 'new', owner: patch.owner ?? null };
+  return { ...base, owner: null, history: [first], ...patch };
 }
