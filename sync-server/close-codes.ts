@@ -1,7 +1,8 @@
 /**
  * WebSocket close codes the server sends (documented in PROTOCOL.md). The 4400–4499 range mirrors HTTP 4xx:
  * y-websocket's client treats it as final and stops reconnecting, which is right for every one of these
- * (a client that sent garbage or floods would only repeat it). Auth failures before the upgrade are plain
+ * (a client that sent garbage would only repeat it). A flood is not closed but throttled (connection.ts):
+ * a close would stop the client for good, and a burst of offline edits is normal. Auth failures before the upgrade are plain
  * HTTP 401/403 responses; these codes are for connections that were already open.
  */
 export const CLOSE = {
@@ -11,8 +12,6 @@ export const CLOSE = {
   UNAUTHORIZED: 4401,
   /** The user no longer belongs to this room's team. */
   FORBIDDEN: 4403,
-  /** The connection sent more messages than its rate limit allows. */
-  RATE_LIMITED: 4429,
   /** The server is shutting down (standard "going away"); clients reconnect. */
   GOING_AWAY: 1001,
   /** A frame over MAX_FRAME_BYTES: closed by `ws` itself with the standard "message too big". */

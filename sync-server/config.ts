@@ -10,9 +10,11 @@ export type Config = {
   /** Largest WebSocket frame accepted; bigger frames close the connection (1009). */
   maxFrameBytes: number;
   maxHttpBodyBytes: number;
+  /** Origins besides `chrome-extension://<id>` allowed to call /api/v1 from a browser (CORS). */
+  corsOrigins: string[];
   /** Per-connection token bucket over WebSocket messages. */
   rateLimit: { burst: number; perSecond: number };
-  /** How often to poll SQLite's data_version for changes made by the admin CLI. */
+  /** How often to poll storage's admin-change counter for changes made by the admin CLI. */
   reloadPollMs: number;
   /** Merge a doc's stored updates into one row once there are more than this many. */
   compactAfter: number;
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: Config = {
   testClock: false,
   maxFrameBytes: 10 * 1024 * 1024,
   maxHttpBodyBytes: 1024 * 1024,
+  corsOrigins: [],
   rateLimit: { burst: 1000, perSecond: 200 },
   reloadPollMs: 1000,
   compactAfter: 500,
@@ -49,7 +52,7 @@ function int(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-/** Reads PORT, HOST, DATA_DIR, LEADLINE_TEST_CLOCK, MAX_FRAME_BYTES, SQLITE_SYNC, COMPACT_AFTER. */
+/** Reads PORT, HOST, DATA_DIR, LEADLINE_TEST_CLOCK, MAX_FRAME_BYTES, SQLITE_SYNC, COMPACT_AFTER, CORS_ORIGINS. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
   const out: Partial<Config> = {};
   const port = int('PORT', env.PORT);
@@ -61,6 +64,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (frame !== undefined) out.maxFrameBytes = frame;
   const compact = int('COMPACT_AFTER', env.COMPACT_AFTER);
   if (compact !== undefined) out.compactAfter = compact;
+  if (env.CORS_ORIGINS)
+    out.corsOrigins = env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   if (env.SQLITE_SYNC === 'NORMAL' || env.SQLITE_SYNC === 'FULL') out.sqliteSync = env.SQLITE_SYNC;
   return out;
 }

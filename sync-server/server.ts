@@ -45,7 +45,10 @@ export async function startSyncServer(partial: Partial<Config> = {}): Promise<Sy
   const config = resolveConfig(partial);
   const { log } = config;
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const storage = openSqliteStorage(config.dataDir, { synchronous: config.sqliteSync });
+  const storage = openSqliteStorage(config.dataDir, {
+    synchronous: config.sqliteSync,
+    backgroundCheckpoints: true,
+  });
   const testClock = config.testClock ? (config.clock ?? new TestClock()) : null;
   const clock = config.clock ?? testClock ?? systemClock;
   const authority = new Authority(storage, clock, { compactAfter: config.compactAfter, log });
@@ -58,6 +61,7 @@ export async function startSyncServer(partial: Partial<Config> = {}): Promise<Sy
     clock,
     testClock: testClock instanceof TestClock ? testClock : null,
     maxBodyBytes: config.maxHttpBodyBytes,
+    corsOrigins: config.corsOrigins,
     log,
   });
   const server = http.createServer(api);
@@ -100,11 +104,11 @@ export async function startSyncServer(partial: Partial<Config> = {}): Promise<Sy
     recheckConnections();
   }
 
-  // Another process (the admin CLI) committed: data_version moves only for other connections' commits.
-  let version = storage.dataVersion();
+  // Teams, users or tokens changed (the admin CLI, from another process): a trigger-maintained counter.
+  let version = storage.adminVersion();
   const poll = setInterval(() => {
     try {
-      const v = storage.dataVersion();
+      const v = storage.adminVersion();
       if (v !== version) {
         version = v;
         reload();

@@ -9,7 +9,7 @@ export class AdminError extends Error {}
 
 /**
  * Team and user administration on a Storage. The CLI runs these on DATA_DIR directly (the running server
- * notices through SQLite's data_version); the demo and tests run them on the server's own storage.
+ * notices through a trigger-maintained change counter, `Storage.adminVersion`); the demo and tests run them on the server's own storage.
  */
 export function createTeam(storage: Storage, name: string, settings: unknown = {}): TeamRow {
   const clean = name.trim();

@@ -4,8 +4,9 @@ import { publishDecision } from './publish.ts';
 import type { Outcome, TeamRuntime } from './team-runtime.ts';
 
 /**
- * What one drain pass decided, held back until its storage transaction committed: then the docs are
- * written (one doc transaction each, one storage transaction for both) and HTTP callers answered.
+ * What one drain pass decided, held back until its storage transaction committed: then the authority doc
+ * is written (one doc transaction) and HTTP callers answered; the decided keys leave the work doc in the
+ * team's next key sweep.
  * Grouping a pass into one commit amortizes the fsync under load without changing the order of anything.
  */
 export class Batch {
@@ -32,17 +33,14 @@ export class Batch {
   }
 
   publish(team: TeamRuntime): void {
-    if (this.leads.size || this.verdicts.size || this.dropKeys.length) {
+    if (this.leads.size || this.verdicts.size) {
       team.storage.transaction(() =>
-        publishDecision(
-          team.authority,
-          team.work,
-          [...this.leads.values()],
-          [...this.verdicts.values()],
-          this.dropKeys,
-        ),
+        publishDecision(team.authority, [...this.leads.values()], [...this.verdicts.values()]),
       );
     }
+    // The verdict is the answer; clearing the work doc's keys is housekeeping, done in a later sweep that
+    // covers many commands (one work-doc message per client instead of one per command).
+    team.dropKeysSoon([...this.verdicts.keys(), ...this.dropKeys]);
     for (const { id, outcome } of this.settled) {
       const list = team.waiters.get(id);
       team.waiters.delete(id);

@@ -17,32 +17,32 @@ function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
   if (!same(map.get(key), value)) map.set(key, value);
 }
 
-/** Writes changed leads and verdicts (one doc transaction), and removes the decided keys from the work doc. */
+/** Writes changed leads and verdicts into the authority doc (one doc transaction). */
 export function publishDecision(
   authority: DocRoom,
-  work: DocRoom,
   leads: readonly Lead[],
   verdicts: readonly Verdict[],
-  dropKeys: readonly string[] = [],
 ): void {
   const leadMap = authority.doc.getMap(AUTHORITY.leads);
   const verdictMap = authority.doc.getMap(AUTHORITY.verdicts);
   const needs =
     leads.some((l) => !same(leadMap.get(l.id), l)) ||
     verdicts.some((v) => !same(verdictMap.get(v.commandId), v));
-  if (needs) {
-    authority.write(() => {
-      for (const l of leads) setIfChanged(leadMap, l.id, l);
-      for (const v of verdicts) setIfChanged(verdictMap, v.commandId, v);
-    });
-  }
+  if (!needs) return;
+  authority.write(() => {
+    for (const l of leads) setIfChanged(leadMap, l.id, l);
+    for (const v of verdicts) setIfChanged(verdictMap, v.commandId, v);
+  });
+}
+
+/** Removes decided (or undecidable) command keys from the work doc, in one doc transaction. */
+export function dropCommandKeys(work: DocRoom, ids: Iterable<string>): void {
   const commands = work.doc.getMap(WORK.commands);
-  const done = [...verdicts.map((v) => v.commandId), ...dropKeys].filter((id) => commands.has(id));
-  if (done.length) {
-    work.write(() => {
-      for (const id of done) commands.delete(id);
-    });
-  }
+  const done = [...ids].filter((id) => commands.has(id));
+  if (!done.length) return;
+  work.write(() => {
+    for (const id of done) commands.delete(id);
+  });
 }
 
 export function publishMeta(authority: DocRoom, meta: TeamMeta): void {

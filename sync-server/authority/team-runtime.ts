@@ -4,7 +4,10 @@ import type { Verdict } from '../../shared/sync-docs.ts';
 import { createTeamState, putLead, type TeamState } from '../../shared/team.ts';
 import { DocRoom } from '../rooms/doc-room.ts';
 import type { Storage, TeamRow, UserRow } from '../storage/storage.ts';
-import type { TeamMeta } from './publish.ts';
+import { dropCommandKeys, type TeamMeta } from './publish.ts';
+
+/** How long decided command keys may stay in the work doc before a sweep removes them. */
+const DROP_KEYS_MS = 100;
 
 /** What the authority does for a team, one at a time, in order. */
 export type Job =
@@ -32,6 +35,10 @@ export class TeamRuntime {
   readonly waiters = new Map<string, ((o: Outcome | Error) => void)[]>();
   draining = false;
   wake: NodeJS.Timeout | null = null;
+  /** Decided command ids whose work-doc keys the next sweep removes. */
+  private readonly pendingDrops = new Set<string>();
+  private readonly log: (m: string, x?: Record<string, unknown>) => void;
+  private dropTimer: NodeJS.Timeout | null = null;
 
   constructor(
     row: TeamRow,
@@ -40,6 +47,7 @@ export class TeamRuntime {
   ) {
     this.id = row.id;
     this.name = row.name;
+    this.log = opts.log;
     this.state = this.loadState(row);
     this.lastAt = storage.lastEventAt(row.id);
     const room = { teamId: row.id, storage, compactAfter: opts.compactAfter, log: opts.log };
@@ -62,7 +70,27 @@ export class TeamRuntime {
     };
   }
 
+  /**
+   * Removes these command keys from the work doc within DROP_KEYS_MS, together with every other key decided
+   * meanwhile. A key left behind by a crash is cleared on restart (its stored verdict is republished).
+   */
+  dropKeysSoon(ids: readonly string[]): void {
+    for (const id of ids) this.pendingDrops.add(id);
+    if (this.dropTimer || !this.pendingDrops.size) return;
+    this.dropTimer = setTimeout(() => {
+      this.dropTimer = null;
+      const ids = [...this.pendingDrops];
+      this.pendingDrops.clear();
+      try {
+        this.storage.transaction(() => dropCommandKeys(this.work, ids));
+      } catch (err) {
+        this.log('clearing decided command keys failed', { team: this.id, error: String(err) });
+      }
+    }, DROP_KEYS_MS);
+  }
+
   destroy(): void {
+    if (this.dropTimer) clearTimeout(this.dropTimer);
     if (this.wake) clearTimeout(this.wake);
     this.work.destroy();
     this.authority.destroy();

@@ -7,7 +7,7 @@ import type { Clock, TestClock } from '../clock.ts';
 import type { Principal, Storage } from '../storage/storage.ts';
 import { joinPage } from './join-page.ts';
 import { parseLeadQuery, queryLeads } from './leads-query.ts';
-import { HttpError, readJson, sendError, sendHtml, sendJson, sendPreflight } from './respond.ts';
+import { corsHeaders, HttpError, readJson, sendError, sendHtml, sendJson, sendPreflight } from './respond.ts';
 
 export type ApiContext = {
   storage: Storage;
@@ -16,6 +16,8 @@ export type ApiContext = {
   /** Present only when started with the test clock. */
   testClock: TestClock | null;
   maxBodyBytes: number;
+  /** Origins besides Chrome extensions that may call /api/v1 from a browser (CORS_ORIGINS). */
+  corsOrigins: readonly string[];
   log: (msg: string, extra?: Record<string, unknown>) => void;
 };
 
@@ -73,7 +75,15 @@ export function createApi(ctx: ApiContext) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const method = req.method ?? 'GET';
-    if (method === 'OPTIONS') return sendPreflight(res);
+    if (path.startsWith(`${API}/`)) {
+      const cors = corsHeaders(req.headers.origin, ctx.corsOrigins);
+      for (const [k, v] of Object.entries(cors ?? {})) res.setHeader(k, v);
+      if (method === 'OPTIONS') {
+        if (!cors)
+          throw new HttpError(403, 'ORIGIN_NOT_ALLOWED', 'This origin may not call the API from a browser.');
+        return sendPreflight(res, req.headers['access-control-request-private-network'] === 'true');
+      }
+    }
     if (path === '/join' && method === 'GET') {
       const link = `http://${req.headers.host ?? 'localhost'}/join?token=${url.searchParams.get('token') ?? ''}`;
       return sendHtml(res, 200, joinPage(link, url.searchParams.get('token')));

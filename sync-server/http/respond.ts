@@ -12,18 +12,43 @@ export class HttpError extends Error {
   }
 }
 
-const CORS = {
-  // Bearer tokens, no cookies: any origin may call (the extension's pages have a chrome-extension:// origin).
-  'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, content-type',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-max-age': '600',
-};
+/** A Chrome extension's origin: `chrome-extension://` + its 32-letter id (letters a–p). */
+const EXTENSION_ORIGIN = /^chrome-extension:\/\/[a-p]{32}$/;
+
+/**
+ * CORS for `/api/v1/*`: the origin is echoed (with `Vary: Origin`) when it is a Chrome extension's, or one of
+ * `extraOrigins` (CORS_ORIGINS, e.g. a web form's site); any other origin gets no CORS headers, so browsers
+ * keep its pages from reading the answers. Authentication is the bearer token, never a cookie, so no
+ * credentials mode. With this the extension needs no host permission for the server.
+ * Returns null when the request carries no Origin (same-origin, curl, servers): nothing to add.
+ */
+export function corsHeaders(
+  origin: string | undefined,
+  extraOrigins: readonly string[],
+): Record<string, string> | null {
+  if (!origin) return null;
+  if (!EXTENSION_ORIGIN.test(origin) && !extraOrigins.includes(origin)) return null;
+  return { 'access-control-allow-origin': origin, vary: 'Origin' };
+}
+
+/**
+ * Answers a CORS preflight (OPTIONS) for an allowed origin: 204 with the methods and headers the API takes.
+ * Chrome's Private Network Access preflight (a public page calling a server on localhost or the LAN) is
+ * allowed too, for the same origins.
+ */
+export function sendPreflight(res: ServerResponse, allowPrivateNetwork: boolean): void {
+  res.writeHead(204, {
+    'access-control-allow-headers': 'authorization, content-type',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-max-age': '600',
+    ...(allowPrivateNetwork ? { 'access-control-allow-private-network': 'true' } : {}),
+  });
+  res.end();
+}
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...CORS,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -33,11 +58,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export function sendError(res: ServerResponse, err: HttpError): void {
   sendJson(res, err.status, { error: err.code, message: err.message, ...err.extra });
-}
-
-export function sendPreflight(res: ServerResponse): void {
-  res.writeHead(204, CORS);
-  res.end();
 }
 
 export function sendHtml(res: ServerResponse, status: number, html: string): void {

@@ -8,14 +8,20 @@ import { TokenBucket } from './rate-limit.ts';
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 
 /**
- * One authenticated WebSocket in one room. Every failure is local to it: a bad frame or a flood closes
- * this socket with a named code and leaves the room and every other peer untouched.
+ * One authenticated WebSocket in one room. Every failure is local to it: a bad frame closes this socket
+ * with a named code and leaves the room and every other peer untouched. A flood is throttled, not closed:
+ * over the rate limit the server stops reading the socket until the token bucket refills, so TCP
+ * backpressure slows the sender down and nothing it sent is lost. (Closing with a 44xx code would stop
+ * y-websocket's reconnects for good; the extension would silently stay offline.)
  */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
   readonly userId: string;
   private readonly bucket: TokenBucket;
   private closed = false;
+  private throttled: NodeJS.Timeout | null = null;
+  private backlog: { data: Buffer; isBinary: boolean }[] = [];
+  private loggedThrottle = -Infinity;
 
   constructor(
     private readonly ws: WebSocket,
@@ -43,16 +49,23 @@ export class Connection implements Peer {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.onClosed();
+    this.ws.resume(); // a throttled socket must read the client's close frame
     this.ws.close(code, reason);
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
     if (this.closed) return;
-    if (!this.bucket.take()) {
-      this.log('rate limited', { user: this.userId });
-      this.close(CLOSE.RATE_LIMITED, 'rate limit exceeded');
+    if (this.backlog.length || !this.bucket.take()) {
+      // Frames already read when the socket was paused wait here: at most one read's worth.
+      this.backlog.push({ data, isBinary });
+      this.throttle();
       return;
     }
+    this.handle(data, isBinary);
+  }
+
+  private handle(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
     if (!isBinary) {
       this.close(CLOSE.MALFORMED, 'text frames are not part of the protocol');
       return;
@@ -67,9 +80,36 @@ export class Connection implements Peer {
     }
   }
 
+  /** Stops reading this socket until the bucket allows a message again. */
+  private throttle(): void {
+    if (this.throttled) return;
+    const now = performance.now();
+    if (now - this.loggedThrottle > 60_000) {
+      this.loggedThrottle = now;
+      this.log('rate limited: throttling', { user: this.userId });
+    }
+    this.ws.pause();
+    this.throttled = setTimeout(
+      () => {
+        this.throttled = null;
+        while (!this.closed && this.backlog.length && this.bucket.take()) {
+          const { data, isBinary } = this.backlog.shift()!;
+          this.handle(data, isBinary);
+        }
+        if (this.closed) return;
+        if (this.backlog.length) this.throttle();
+        else this.ws.resume();
+      },
+      Math.max(1, this.bucket.waitMs()),
+    );
+  }
+
   private onClosed(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.throttled) clearTimeout(this.throttled);
+    this.throttled = null;
+    this.backlog = [];
     this.room.leave(this);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -11,6 +12,12 @@ import {
   ProtocolError,
   SYNC,
 } from './protocol.ts';
+
+const STEP2_CACHE_ENTRIES = 8;
+const STEP2_CACHE_MAX_SINCE = 200;
+const NOOP_CACHE_MIN_BYTES = 1024;
+const NOOP_CACHE_ENTRIES = 64;
+const hash = (u: Uint8Array): string => createHash('sha1').update(u).digest('base64');
 
 /** One client connection as a room sees it. Also the transaction origin of that client's writes. */
 export interface Peer {
@@ -42,10 +49,26 @@ export class DocRoom {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<Peer>();
   readonly readOnly: boolean;
-  private outbox: { msg: Uint8Array; origin: unknown }[] = [];
+  private outbox: { update: Uint8Array; origin: unknown }[] = [];
   private rows = 0;
   private compacting = false;
   private snapshot: Y.Snapshot | null = null;
+  /** Counts doc updates: tells whether applying a client update changed anything. */
+  private version = 0;
+  /**
+   * Sync step 2 answers by state vector, plus the updates applied since they were computed (appended to a
+   * cached answer, so it stays exact). In a reconnect storm every up-to-date client sends the same state
+   * vector: one `encodeStateAsUpdate` (O(document): it re-encodes the whole delete set) serves them all.
+   */
+  private step2Cache = new Map<string, Uint8Array>();
+  private sinceCache: Uint8Array[] = [];
+  private sinceMsg: Uint8Array | null = null;
+  /**
+   * Hashes of big client updates known to change nothing (a synced client's step 2 carries its whole delete
+   * set). Monotonic: once an update is contained in the doc it stays contained, so these never go stale.
+   */
+  private readonly knownNoop = new Set<string>();
+  private awarenessDirty = new Set<number>();
 
   constructor(private readonly opts: DocRoomOptions) {
     this.readOnly = opts.kind === 'authority';
@@ -80,9 +103,8 @@ export class DocRoom {
       if (type === MSG.sync) {
         const sub = decoding.readVarUint(d);
         const payload = decoding.readVarUint8Array(d);
-        if (sub === SYNC.step1) {
-          peer.send(encodeSyncMessage(SYNC.step2, Y.encodeStateAsUpdate(this.doc, payload)));
-        } else if (sub === SYNC.step2 || sub === SYNC.update) {
+        if (sub === SYNC.step1) this.answerStep1(peer, payload);
+        else if (sub === SYNC.step2 || sub === SYNC.update) {
           this.receiveUpdate(peer, payload);
         } else throw new ProtocolError(`unknown sync message ${sub}`);
       } else if (type === MSG.awareness) {
@@ -96,14 +118,40 @@ export class DocRoom {
     }
   }
 
+  private answerStep1(peer: Peer, sv: Uint8Array): void {
+    const key = Buffer.from(sv.buffer, sv.byteOffset, sv.byteLength).toString('latin1');
+    let msg = this.step2Cache.get(key);
+    if (!msg) {
+      if (this.sinceCache.length || this.step2Cache.size >= STEP2_CACHE_ENTRIES) this.clearStep2Cache();
+      msg = encodeSyncMessage(SYNC.step2, Y.encodeStateAsUpdate(this.doc, sv));
+      this.step2Cache.set(key, msg);
+      peer.send(msg);
+      return;
+    }
+    peer.send(msg);
+    if (this.sinceCache.length) {
+      this.sinceMsg ??= encodeSyncMessage(SYNC.update, Y.mergeUpdates(this.sinceCache));
+      peer.send(this.sinceMsg);
+    }
+  }
+
+  private clearStep2Cache(): void {
+    this.step2Cache.clear();
+    this.sinceCache = [];
+    this.sinceMsg = null;
+  }
+
   private receiveUpdate(peer: Peer, update: Uint8Array): void {
+    const key = update.byteLength >= NOOP_CACHE_MIN_BYTES ? hash(update) : null;
+    if (key && this.knownNoop.has(key)) return;
     if (this.readOnly) {
       this.snapshot ??= Y.snapshot(this.doc);
       if (!Y.snapshotContainsUpdate(this.snapshot, update)) {
         peer.send(encodePermissionDenied('The authority document is written only by the server.'));
-      }
+      } else if (key) this.rememberNoop(key);
       return;
     }
+    const before = this.version;
     // One transaction: the update row and whatever the observers record (received commands) commit together.
     // A malformed update may throw after Yjs integrated part of it; that part is committed all the same
     // (its own re-encoding is what gets stored and broadcast), so memory, disk and peers never disagree.
@@ -116,6 +164,13 @@ export class DocRoom {
       }
     });
     if (failure) throw new ProtocolError(`malformed update: ${(failure as Error).message}`);
+    const { pendingStructs, pendingDs } = this.doc.store;
+    if (key && this.version === before && !pendingStructs && !pendingDs) this.rememberNoop(key);
+  }
+
+  private rememberNoop(key: string): void {
+    if (this.knownNoop.size >= NOOP_CACHE_ENTRIES) this.knownNoop.clear();
+    this.knownNoop.add(key);
   }
 
   /** Runs a server write (origin 'authority') in one storage transaction. */
@@ -124,59 +179,93 @@ export class DocRoom {
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
+    this.version++;
     this.snapshot = null;
+    if (this.step2Cache.size) {
+      this.sinceCache.push(update);
+      this.sinceMsg = null;
+      if (this.sinceCache.length > STEP2_CACHE_MAX_SINCE) this.clearStep2Cache();
+    }
     if (origin === ORIGIN.persistence) return;
     this.opts.storage.appendDocUpdate(this.opts.teamId, this.opts.kind, update);
-    if (++this.rows > this.opts.compactAfter && !this.compacting) {
-      this.compacting = true;
-      setImmediate(() => this.compact());
-    }
-    this.outbox.push({ msg: encodeSyncMessage(SYNC.update, update), origin });
+    if (++this.rows > this.opts.compactAfter && !this.compacting) this.compact();
+    this.outbox.push({ update, origin });
     if (this.outbox.length === 1) queueMicrotask(() => this.flush());
   }
 
+  /**
+   * Sends what this tick's transactions changed: one message per peer (the updates of the tick merged), a
+   * peer never getting back what it sent itself.
+   */
   private flush(): void {
     const out = this.outbox;
     this.outbox = [];
-    for (const { msg, origin } of out) for (const p of this.peers) if (p !== origin) p.send(msg);
+    if (out.length === 1) {
+      const msg = encodeSyncMessage(SYNC.update, out[0].update);
+      for (const p of this.peers) if (p !== out[0].origin) p.send(msg);
+      return;
+    }
+    const all = encodeSyncMessage(SYNC.update, Y.mergeUpdates(out.map((o) => o.update)));
+    const exceptOrigin = new Map<unknown, Uint8Array | null>();
+    for (const p of this.peers) {
+      if (!out.some((o) => o.origin === p)) {
+        p.send(all);
+        continue;
+      }
+      let msg = exceptOrigin.get(p);
+      if (msg === undefined) {
+        const others = out.filter((o) => o.origin !== p).map((o) => o.update);
+        msg = others.length ? encodeSyncMessage(SYNC.update, Y.mergeUpdates(others)) : null;
+        exceptOrigin.set(p, msg);
+      }
+      if (msg) p.send(msg);
+    }
   }
 
+  /**
+   * Awareness changes are relayed once per event-loop turn, all changed clients in one message: when 500
+   * clients reconnect at once that is O(clients) messages per turn instead of O(clients²).
+   */
   private onAwareness(changes: Record<string, number[]>, origin: unknown): void {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
     if (origin && typeof origin === 'object' && 'awarenessIds' in origin) {
       const ids = (origin as Peer).awarenessIds;
       for (const id of [...changes.added, ...changes.updated]) ids.add(id);
       for (const id of changes.removed) ids.delete(id);
     }
+    const first = this.awarenessDirty.size === 0;
+    for (const id of [...changes.added, ...changes.updated, ...changes.removed]) this.awarenessDirty.add(id);
+    if (first && this.awarenessDirty.size) setImmediate(() => this.flushAwareness());
+  }
+
+  private flushAwareness(): void {
+    const changed = [...this.awarenessDirty];
+    this.awarenessDirty = new Set();
+    if (!changed.length || !this.peers.size) return;
     const msg = encodeAwareness(this.awareness, changed);
     for (const p of this.peers) p.send(msg);
   }
 
-  /**
-   * Merges stored rows with Y.mergeUpdates (which keeps pending structs that a state encoding would drop).
-   * Usually only the small rows after the first (the base) are merged, so a pass costs O(recent) rather
-   * than O(document); the base is folded in once the recent rows outweigh it (amortized O(size)).
-   */
+  /** Merges stored rows in the storage's background worker: never on the path of an update. */
   private compact(): void {
-    try {
-      const { storage, teamId, kind } = this.opts;
-      const rows = storage.loadDocUpdates(teamId, kind);
-      const tailBytes = rows.slice(1).reduce((n, r) => n + r.data.byteLength, 0);
-      const from = rows.length > 2 && tailBytes < (rows[0]?.data.byteLength ?? 0) ? 1 : 0;
-      if (rows.length - from > 1) {
-        const merged = Y.mergeUpdates(rows.slice(from).map((r) => r.data));
-        const range = { fromSeq: rows[from].seq, toSeq: rows[rows.length - 1].seq };
-        storage.replaceDocUpdates(teamId, kind, range, merged);
-      }
-      this.rows = from + 1;
-    } catch (err) {
-      this.opts.log('compaction failed', { teamId: this.opts.teamId, error: String(err) });
-    } finally {
-      this.compacting = false;
-    }
+    const { storage, teamId, kind, log } = this.opts;
+    this.compacting = true;
+    const seen = this.rows;
+    storage.compactDocUpdates(teamId, kind).then(
+      (remaining) => {
+        this.rows = remaining + (this.rows - seen);
+        this.compacting = false;
+      },
+      (err) => {
+        log('compaction failed', { teamId, error: String(err) });
+        // Retried after another compactAfter rows, not on every update.
+        this.rows = 0;
+        this.compacting = false;
+      },
+    );
   }
 
   destroy(): void {
+    this.clearStep2Cache();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -13,4 +13,14 @@ describe('TokenBucket', () => {
     t = 60_000; // never more than the burst
     expect([b.take(), b.take(), b.take(), b.take()]).toEqual([true, true, true, false]);
   });
+
+  it('says how long until the next message is allowed', () => {
+    let t = 0;
+    const b = new TokenBucket(1, 4, () => t);
+    expect(b.waitMs()).toBe(0);
+    expect(b.take()).toBe(true);
+    expect(b.waitMs()).toBe(250);
+    t = 200;
+    expect(b.waitMs()).toBe(50);
+  });
 });

@@ -41,6 +41,20 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX doc_updates_room ON doc_updates(team_id, doc, seq);
   `,
+  // A counter the admin tables' writes bump (any connection: the admin CLI's included). The server polls it
+  // instead of data_version, which also moves for its own background thread's checkpoint and compactions.
+  `
+  CREATE TABLE admin_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+  INSERT INTO admin_changes (id, n) VALUES (1, 0);
+  ${['teams', 'users', 'tokens']
+    .flatMap((t) =>
+      ['INSERT', 'UPDATE', 'DELETE'].map(
+        (op) =>
+          `CREATE TRIGGER ${t}_${op.toLowerCase()}_bump AFTER ${op} ON ${t} BEGIN UPDATE admin_changes SET n = n + 1; END;`,
+      ),
+    )
+    .join('\n  ')}
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -95,14 +95,17 @@ describe('openSqliteStorage', () => {
     expect(copy.getMap('m').toJSON()).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4 });
   });
 
-  it("moves data_version when another connection commits, not on this one's own writes", () => {
-    const v0 = s.dataVersion();
+  it('moves adminVersion when teams, users or tokens change (from any connection), not on doc writes', () => {
+    const v0 = s.adminVersion();
+    s.appendDocUpdate('t1', 'work', Uint8Array.of(0, 0));
+    expect(s.adminVersion()).toBe(v0);
     s.createTeam({ id: 't3', name: 'Three', settings: DEFAULT_SETTINGS });
-    expect(s.dataVersion()).toBe(v0);
+    expect(s.adminVersion()).not.toBe(v0);
+    const v1 = s.adminVersion();
     const other = openSqliteStorage(dir);
     other.setTeamSettings('t1', { ...DEFAULT_SETTINGS, sqlWindowDays: 3 });
     other.close();
-    expect(s.dataVersion()).not.toBe(v0);
+    expect(s.adminVersion()).not.toBe(v1);
     expect(s.getTeam('t1')?.settings.sqlWindowDays).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import type { Lead } from '../../shared/lead.ts';
 import type { Role } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS, mergeSettings, type TeamSettings } from '../../shared/settings.ts';
 import type { Verdict } from '../../shared/sync-docs.ts';
+import { type Maintenance, startMaintenance } from './sqlite-maintenance.ts';
 import { migrate } from './sqlite-schema.ts';
 import type {
   CommandRow,
@@ -20,6 +21,12 @@ import type {
 export type SqliteOptions = {
   /** See Config.sqliteSync: NORMAL survives `kill -9` (WAL); FULL also survives a power cut. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * The server's connection: WAL checkpoints run in a background thread (sqlite-maintenance.ts) instead of
+   * inside whichever commit crosses the auto-checkpoint size. Short-lived connections (admin CLI) keep
+   * SQLite's automatic checkpoints.
+   */
+  backgroundCheckpoints?: boolean;
 };
 
 type Row = Record<string, unknown>;
@@ -34,6 +41,16 @@ export function openSqliteStorage(dataDir: string, opts: SqliteOptions = {}): St
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const file = path.join(dataDir, DB_FILE);
+  let maintenance: Maintenance | null = null;
+  const background = () => {
+    maintenance ??= startMaintenance(file);
+    return maintenance;
+  };
+  if (opts.backgroundCheckpoints) {
+    db.pragma('wal_autocheckpoint = 0');
+    background();
+  }
 
   const q = {
     team: db.prepare('SELECT * FROM teams WHERE id = ?'),
@@ -62,6 +79,7 @@ export function openSqliteStorage(dataDir: string, opts: SqliteOptions = {}): St
     leadEvents: db.prepare('SELECT seq, body FROM events WHERE team_id = ? AND lead_id = ? ORDER BY seq'),
     appendDoc: db.prepare('INSERT INTO doc_updates (team_id, doc, data) VALUES (?, ?, ?)'),
     loadDoc: db.prepare('SELECT seq, data FROM doc_updates WHERE team_id = ? AND doc = ? ORDER BY seq'),
+    adminChanges: db.prepare('SELECT n FROM admin_changes').pluck(),
     dropDoc: db.prepare('DELETE FROM doc_updates WHERE team_id = ? AND doc = ? AND seq BETWEEN ? AND ?'),
   };
 
@@ -90,8 +108,11 @@ export function openSqliteStorage(dataDir: string, opts: SqliteOptions = {}): St
 
   return {
     transaction: (fn) => db.transaction(fn)(),
-    dataVersion: () => db.pragma('data_version', { simple: true }) as number,
-    close: () => db.close(),
+    adminVersion: () => q.adminChanges.get() as number,
+    close: () => {
+      maintenance?.close();
+      db.close();
+    },
 
     createTeam(t) {
       db.prepare('INSERT INTO teams (id, name, settings, created_at) VALUES (?, ?, ?, ?)').run(
@@ -191,6 +212,17 @@ export function openSqliteStorage(dataDir: string, opts: SqliteOptions = {}): St
         seq: r.seq as number,
         data: new Uint8Array(r.data as Buffer),
       })),
+    async compactDocUpdates(teamId, doc) {
+      const r = await background().merge(teamId, doc);
+      if (r.merged && r.fromSeq !== undefined && r.toSeq !== undefined) {
+        const merged = r.merged;
+        db.transaction(() => {
+          q.dropDoc.run(teamId, doc, r.fromSeq, r.toSeq);
+          q.appendDoc.run(teamId, doc, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
+        })();
+      }
+      return r.remaining;
+    },
     // The merged row gets a newer seq than rows appended meanwhile: harmless, Yjs updates commute.
     replaceDocUpdates(teamId, doc, range, merged) {
       db.transaction(() => {

@@ -39,8 +39,11 @@ export type StoredEvent = LeadEvent & { seq: number };
 export interface Storage {
   /** Runs `fn` in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
-  /** Changes whenever another process (the admin CLI) commits; the server polls it to reload. */
-  dataVersion(): number;
+  /**
+   * Changes whenever teams, users or tokens change (the admin CLI, from another process); the server polls
+   * it to reload. Doc updates, commands and decisions do not move it.
+   */
+  adminVersion(): number;
   close(): void;
 
   createTeam(team: TeamRow): void;
@@ -74,6 +77,11 @@ export interface Storage {
 
   appendDocUpdate(teamId: string, doc: DocKind, update: Uint8Array): void;
   loadDocUpdates(teamId: string, doc: DocKind): { seq: number; data: Uint8Array }[];
+  /**
+   * Merges a doc's stored rows into fewer (off the event loop: a worker thread for SQLite); resolves with
+   * how many of the rows it saw remain. Rows appended meanwhile are kept as they are.
+   */
+  compactDocUpdates(teamId: string, doc: DocKind): Promise<number>;
   /** Replaces the rows with seq in [fromSeq, toSeq] by one merged update. */
   replaceDocUpdates(
     teamId: string,

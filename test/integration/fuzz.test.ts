@@ -140,13 +140,29 @@ describe(`fuzz (FUZZ_SEED=${SEED})`, () => {
     await wellBehavedClientsStillSync();
   }, 60_000);
 
-  it('closes floods (4429), oversized frames (1009), text frames and unknown types (4400)', async () => {
+  it('throttles a flood instead of closing it: every message is answered, at the allowed rate', async () => {
+    // burst 50, 20/s: 90 awareness queries get 50 answers at once, the other 40 over about two seconds.
+    const bystander = new TestClient(server, team.id, team.users.gina.token);
+    await bystander.synced();
+    const flood = await rawSocket(server.wsUrl, roomName(team.id, 'work'), team.users.fred.token);
+    const answers = () => flood.received - 1; // the server's sync step 1 on connect
+    const start = Date.now();
+    for (let i = 0; i < 90; i++) flood.ws.send(Uint8Array.of(3));
+    await eventually(() => answers() >= 50);
+    expect(answers()).toBeLessThan(90);
+    await eventually(() => answers() >= 90, { timeout: 15_000 });
+    expect(Date.now() - start).toBeGreaterThanOrEqual(1500);
+    expect(flood.closed).toBeNull();
+    expect(bystander.workProvider.wsconnected).toBe(true);
+    flood.ws.close();
+    bystander.destroy();
+    await wellBehavedClientsStillSync();
+  });
+
+  it('closes oversized frames (1009), text frames and unknown types (4400)', async () => {
     const room = roomName(team.id, 'work');
     const bystander = new TestClient(server, team.id, team.users.gina.token);
     await bystander.synced();
-    const flood = await rawSocket(server.wsUrl, room, team.users.fred.token);
-    for (let i = 0; i < 200 && flood.ws.readyState === flood.ws.OPEN; i++) flood.ws.send(Uint8Array.of(3));
-    await eventually(() => flood.closed?.code === CLOSE.RATE_LIMITED);
     const big = await rawSocket(server.wsUrl, room, team.users.fred.token);
     big.ws.send(new Uint8Array(100 * 1024));
     await eventually(() => big.closed?.code === CLOSE.TOO_BIG);

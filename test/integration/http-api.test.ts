@@ -127,3 +127,64 @@ describe('reading', () => {
     expect(await join.text()).toMatch(/paste this whole link/i);
   });
 });
+
+describe('CORS on /api/v1 (the extension calls the API without host permissions)', () => {
+  const ext = `chrome-extension://${'abcdefghijklmnopabcdefghijklmnop'}`;
+  const call = (method: string, path: string, headers: Record<string, string>) =>
+    fetch(`${server.httpUrl}${path}`, { method, headers });
+
+  it('answers a preflight from a chrome-extension:// origin', async () => {
+    const r = await call('OPTIONS', '/api/v1/commands', {
+      origin: ext,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+      'access-control-request-private-network': 'true',
+    });
+    expect(r.status).toBe(204);
+    expect(r.headers.get('access-control-allow-origin')).toBe(ext);
+    expect(r.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(r.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    expect(r.headers.get('access-control-allow-private-network')).toBe('true');
+    expect(r.headers.get('vary')).toMatch(/Origin/);
+  });
+
+  it('lets the extension read answers, errors included', async () => {
+    const token = team.users.tina.token;
+    const me = await call('GET', '/api/v1/me', { origin: ext, authorization: `Bearer ${token}` });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('access-control-allow-origin')).toBe(ext);
+    const denied = await call('GET', '/api/v1/me', { origin: ext });
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('access-control-allow-origin')).toBe(ext);
+  });
+
+  it('gives other origins nothing to read and refuses their preflight', async () => {
+    const evil = 'https://evil.example';
+    const token = team.users.tina.token;
+    const r = await call('GET', '/api/v1/me', { origin: evil, authorization: `Bearer ${token}` });
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+    const pre = await call('OPTIONS', '/api/v1/commands', {
+      origin: evil,
+      'access-control-request-method': 'POST',
+    });
+    expect(pre.status).toBe(403);
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    const fake = await call('OPTIONS', '/api/v1/commands', { origin: 'chrome-extension://not-an-id' });
+    expect(fake.status).toBe(403);
+    // Outside /api/v1 there is no CORS at all.
+    const join = await call('GET', '/join?token=x', { origin: ext });
+    expect(join.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows the extra origins of CORS_ORIGINS', async () => {
+    const other = await startTestServer({ corsOrigins: ['https://forms.example'] });
+    try {
+      const r = await fetch(`${other.httpUrl}/api/v1/health`, {
+        headers: { origin: 'https://forms.example' },
+      });
+      expect(r.headers.get('access-control-allow-origin')).toBe('https://forms.example');
+    } finally {
+      await other.teardown();
+    }
+  });
+});
