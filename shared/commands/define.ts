@@ -80,14 +80,22 @@ export function formatDuration(ms: number): string {
 
 /** The SQL window is closed from its deadline on (7 days to the millisecond). */
 export function deadlinePassed(lead: Lead, ctx: DecideContext): Rejection | null {
+  // The actor's own SQL on this lead expired (recently: the cool-down is still running) and they do not hold it
+  // now: whatever happened since (still in the pool, or claimed by someone else), the reason is the deadline.
+  const cd = lead.cooldown;
   const expiredWhileMine =
-    lead.stage === 'pool' && lead.poolReason === 'sql_expired' && lead.cooldown?.userId === ctx.actor.userId;
+    cd?.userId === ctx.actor.userId && ctx.now < cd.until && lead.owner !== ctx.actor.userId;
   if (expiredWhileMine) {
+    const holder = lead.owner ? (ctx.state.members.get(lead.owner)?.name ?? 'another user') : null;
     return reject(
       'SQL_DEADLINE_PASSED',
-      'The one-week deadline passed before this reached the server; the lead went back to the pool.',
-      'If it is still free you can claim it again once the cool-down ends; otherwise talk to the new owner.',
-      { poolReason: lead.poolReason },
+      holder
+        ? `The one-week deadline passed before this reached the server; the lead went back to the pool and ${holder} claimed it.`
+        : 'The one-week deadline passed before this reached the server; the lead went back to the pool.',
+      holder
+        ? `Talk to ${holder} if you still have news for this contact.`
+        : 'If it is still free you can claim it again once the cool-down ends.',
+      { poolReason: 'sql_expired', owner: lead.owner },
     );
   }
   if (lead.stage === 'sql' && lead.sqlDeadline !== null && ctx.now >= lead.sqlDeadline) {

@@ -66,6 +66,15 @@ describe('qualify', () => {
     expect(!d.ok && d.rejection.code).toBe(code);
   });
 
+  it('tells the former owner SQL_DEADLINE_PASSED, not NOT_OWNER, when another rep claimed the expired lead', () => {
+    const s = team();
+    const id = leadAt(s, 'sql', T0);
+    must(s, REP_B, cmd('claim', id), T0 + days(7));
+    const d = act(s, REP_A, cmd('qualify', id, full), T0 + days(8));
+    expect(!d.ok && d.rejection.code).toBe('SQL_DEADLINE_PASSED');
+    expect(!d.ok && d.rejection.message).toContain('Ben Rep claimed it');
+  });
+
   it('tells the former owner SQL_DEADLINE_PASSED, not WRONG_STAGE, once the lead expired to the pool', () => {
     const s = team();
     const id = leadAt(s, 'sql', T0);
