@@ -7,6 +7,7 @@ import { pruneOutbox } from '../store/outbox.ts';
 import { fetchMe } from '../sync/api.ts';
 import { type LeadChange, SyncClient } from '../sync/client.ts';
 import { updateBadge } from './badge.ts';
+import { importCommands, importStatus } from './import-commands.ts';
 import { deadlineNotes, type Note, notesForChanges } from './notify.ts';
 import { wipeLocalData } from './wipe.ts';
 
@@ -73,6 +74,12 @@ export class Background {
       case 'leadline/refresh':
         await this.tick();
         return { ok: true };
+      case 'leadline/import':
+        if (!this.client) return { ok: false, message: 'You are not signed in.' };
+        return importCommands(this.client, msg.commands);
+      case 'leadline/import-status':
+        if (!this.client) return { ok: false, message: 'You are not signed in.' };
+        return { ok: true, importStatus: importStatus(this.client, msg.prefix, msg.suffixes) };
     }
   }
 

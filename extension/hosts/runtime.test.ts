@@ -121,4 +121,19 @@ describe('runAdapter', () => {
     expect(event.defaultPrevented).toBe(false);
     expect(sent.at(-1)).toMatchObject({ status: 'ok', subject: 'S', phone: '+49 30 1234567' });
   });
+
+  it('a clicked tel: number survives a later re-read of the page without a number of its own', () => {
+    document.body.innerHTML = '<p>Call <a href="tel:+14155550123">+1 (415) 555-0123</a></p>';
+    let report: Report | undefined;
+    run(
+      adapter((_s, r) => {
+        report = r;
+      }),
+    );
+    document.querySelector('a')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    report!({ status: 'idle' }); // e.g. the adapter's first reading arriving after the click
+    expect(sent.at(-1)).toMatchObject({ status: 'ok', phone: '+14155550123' });
+    report!({ status: 'ok', phone: '+1 555 0100', callState: 'ringing' }); // the dialer's own number wins
+    expect(sent.at(-1)).toMatchObject({ phone: '+1 555 0100' });
+  });
 });

@@ -29,6 +29,9 @@ export function runAdapter(
   let page: AbortController | undefined;
   let latest: PageContext | undefined;
   let lastSent = '';
+  // A tel: number the user clicked stays in the context until the adapter reads a number of its own or the
+  // page navigates: a later re-read of the DOM (a mutation, the first reading arriving late) must not drop it.
+  let clickedPhone: string | undefined;
 
   const fail = (error: unknown) => {
     try {
@@ -60,10 +63,16 @@ export function runAdapter(
     if (signal.aborted) return;
     const current = new AbortController();
     page = current;
+    clickedPhone = undefined;
     const report = (reading: Reading) => {
       if (current.signal.aborted) return; // a late report from the page before navigation
       try {
-        emit(reading);
+        if (reading.phone) clickedPhone = undefined;
+        emit(
+          clickedPhone && reading.status !== 'unreadable'
+            ? { ...reading, status: 'ok', phone: clickedPhone }
+            : reading,
+        );
       } catch (error) {
         fail(error);
       }
@@ -99,6 +108,7 @@ export function runAdapter(
       const phone = decodeURIComponent(href.slice(4)).split(';')[0].trim();
       if (!phone) return;
       const base: Reading = latest ? withoutHostAndUrl(latest) : { status: 'ok' };
+      clickedPhone = phone;
       emit({ ...base, status: base.status === 'unreadable' ? 'unreadable' : 'ok', phone });
     } catch (error) {
       fail(error);

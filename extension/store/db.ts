@@ -69,7 +69,10 @@ export class LeadlineDb extends Dexie {
   docs!: EntityTable<DocUpdateRow, 'seq'>;
 
   constructor(name = DB_NAME) {
-    super(name);
+    // No liveQuery cache: with the default ('cloned') Dexie deep-clones every live result (the Today list
+    // of a rep with 20,000 leads spent more time cloning rows than reading them) and shows writes of this page
+    // before they commit; the UI confirms only what IndexedDB has.
+    super(name, { cache: 'disabled' });
     this.version(1).stores({
       leads:
         'id, stage, owner, sqlDeadline, [owner+stage], *emails, *phones, *phoneRev, *words, *flags, updatedAt',
@@ -77,6 +80,11 @@ export class LeadlineDb extends Dexie {
       verdicts: 'commandId, leadId, status',
       meta: 'key',
       docs: '++seq, doc',
+    });
+    // 2: [stage+updatedAt], so that the Pool tab reads its newest 200 rows, not all 7,000 pool leads of a big team.
+    this.version(2).stores({
+      leads:
+        'id, stage, owner, sqlDeadline, [owner+stage], [stage+updatedAt], *emails, *phones, *phoneRev, *words, *flags, updatedAt',
     });
   }
 

@@ -12,12 +12,9 @@ export async function stateForLead(db: LeadlineDb, row: LeadRow, ctx: Projection
   const state = createTeamState(ctx.settings, ctx.members);
   const owner = row.view.owner;
   if (owner) {
-    const extended = await db.leads
-      .where('[owner+stage]')
-      .equals([owner, 'sql'])
-      .filter((r) => approvedExtensions(r.view) > 0)
-      .toArray();
-    for (const r of extended) putLead(state, r.view);
+    // toArray then filter: one getAll, not a cursor stepping through the owner's SQLs.
+    const sqls = await db.leads.where('[owner+stage]').equals([owner, 'sql']).toArray();
+    for (const r of sqls) if (approvedExtensions(r.view) > 0) putLead(state, r.view);
   }
   putLead(state, row.view);
   return state;

@@ -37,8 +37,9 @@ export async function submitCommand(
     return { ok: false, message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
   }
   const command = parsed.command;
+  // Three rounds of IndexedDB requests: session and team, the lead's row and outbox, then both writes.
   return db.transaction('rw', [db.outbox, db.leads, db.meta], async () => {
-    const session = await getMeta(db, 'session');
+    const [session, team] = await Promise.all([getMeta(db, 'session'), teamContext(db)]);
     if (!session) return { ok: false, message: 'You are not signed in.' } as const;
     const row: OutboxRow = {
       id: command.id,
@@ -48,19 +49,38 @@ export async function submitCommand(
       status: 'pending',
       sentAt: null,
     };
-    await db.outbox.add(row);
-    await recomputeRows(db, [command.leadId], projectionContext(session, await teamContext(db)), now);
+    await recomputeRows(db, [command.leadId], projectionContext(session, team), now, undefined, [row]);
     return { ok: true, id: command.id } as const;
   });
 }
 
-/** Records a verdict on this user's command; returns the lead whose row must be recomputed, if any. */
+/**
+ * Records verdicts on this user's commands, in bulk (one read and one write per table: a CSV import brings
+ * thousands at once, and one request per verdict cost seconds). Returns the leads whose rows must be
+ * recomputed: those of commands that were still pending. Call inside a transaction over `verdicts`, `outbox`.
+ */
+export async function recordVerdicts(db: LeadlineDb, verdicts: readonly Verdict[]): Promise<Set<string>> {
+  const leads = new Set<string>();
+  if (!verdicts.length) return leads;
+  const [, rows] = await Promise.all([
+    db.verdicts.bulkPut(verdicts as Verdict[]),
+    db.outbox.bulkGet(verdicts.map((v) => v.commandId)),
+  ]);
+  const settled: OutboxRow[] = [];
+  verdicts.forEach((verdict, i) => {
+    const row = rows[i];
+    if (row?.status !== 'pending') return;
+    settled.push({ ...row, status: verdict.status, verdict });
+    leads.add(row.leadId);
+  });
+  if (settled.length) await db.outbox.bulkPut(settled);
+  return leads;
+}
+
+/** One verdict: see `recordVerdicts`. Returns the lead to recompute, if its command was pending. */
 export async function recordVerdict(db: LeadlineDb, verdict: Verdict): Promise<string | null> {
-  await db.verdicts.put(verdict);
-  const row = await db.outbox.get(verdict.commandId);
-  if (row?.status !== 'pending') return null;
-  await db.outbox.update(row.id, { status: verdict.status, verdict });
-  return row.leadId;
+  const [leadId] = await recordVerdicts(db, [verdict]);
+  return leadId ?? null;
 }
 
 /** The user has read a rejection: it leaves the lists (the verdict stays in `verdicts`). */

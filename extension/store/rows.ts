@@ -7,7 +7,9 @@ export type FreshInputs = Partial<Pick<LeadRow, 'authority' | 'edits' | 'notes'>
 /**
  * Rebuilds the rows of `ids` from the stored row, the outbox and optionally fresher doc values, in bulk
  * (one read of each table, one write): a first sync of 20,000 leads is a handful of IndexedDB requests.
- * Call inside a transaction covering `leads` and `outbox`.
+ * When `fresh` gives every input of every lead (the sync client reading its docs), the stored rows are not
+ * read at all. `added`: outbox rows this transaction adds, written together with the lead rows (a user action:
+ * one round of reads, one round of writes). Call inside a transaction covering `leads` and `outbox`.
  */
 export async function recomputeRows(
   db: LeadlineDb,
@@ -15,10 +17,13 @@ export async function recomputeRows(
   ctx: ProjectionContext,
   now: number,
   fresh: (id: string) => FreshInputs = () => ({}),
+  added: readonly OutboxRow[] = [],
 ): Promise<void> {
   if (!ids.length) return;
+  const inputs = ids.map(fresh);
+  const complete = inputs.every((f) => 'authority' in f && f.edits !== undefined && f.notes !== undefined);
   const [existing, outbox] = await Promise.all([
-    db.leads.bulkGet(ids as string[]),
+    complete ? [] : db.leads.bulkGet(ids as string[]),
     // The outbox holds this user's recent commands only: reading all pending ones is cheaper than N lookups.
     ids.length > 20
       ? db.outbox.where('status').equals('pending').toArray()
@@ -28,7 +33,7 @@ export async function recomputeRows(
           .toArray(),
   ]);
   const byLead = new Map<string, OutboxRow[]>();
-  for (const r of outbox) {
+  for (const r of [...outbox, ...added]) {
     const list = byLead.get(r.leadId) ?? [];
     list.push(r);
     byLead.set(r.leadId, list);
@@ -37,7 +42,7 @@ export async function recomputeRows(
   const del: string[] = [];
   ids.forEach((id, i) => {
     const old = existing[i];
-    const f = fresh(id);
+    const f = inputs[i];
     const row = buildRow(
       {
         id,
@@ -50,8 +55,11 @@ export async function recomputeRows(
       now,
     );
     if (row) put.push(row);
-    else if (old) del.push(id);
+    else if (old || complete) del.push(id);
   });
-  if (put.length) await db.leads.bulkPut(put);
-  if (del.length) await db.leads.bulkDelete(del);
+  await Promise.all([
+    added.length ? db.outbox.bulkAdd(added as OutboxRow[]) : undefined,
+    put.length ? db.leads.bulkPut(put) : undefined,
+    del.length ? db.leads.bulkDelete(del) : undefined,
+  ]);
 }

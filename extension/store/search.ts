@@ -22,8 +22,11 @@ export async function searchLeads(
     for (const r of rows) if (found.size < limit) found.set(r.id, r);
   };
 
-  if (q.includes('@') && !q.includes(' '))
+  if (q.includes('@') && !q.includes(' ')) {
+    // A whole address is what was asked for: its leads are the answer. A partial one falls through to words.
     add(await db.leads.where('emails').equals(q.toLowerCase()).toArray());
+    if (found.size) return [...found.values()];
+  }
 
   const digits = q.replace(/\D/g, '');
   if (PHONE_LIKE.test(q) && digits.length >= 3) {
@@ -37,17 +40,32 @@ export async function searchLeads(
   }
 
   const words = wordsOf(q);
-  if (words.length && found.size < limit) {
-    // Look up by the longest word (most selective), then check the others on the few rows found.
-    const [first, ...rest] = [...words].sort((a, b) => b.length - a.length);
-    const rows = await db.leads
-      .where('words')
-      .startsWith(first)
-      .distinct()
-      .filter((r) => rest.every((w) => r.words.some((x) => x.startsWith(w))))
-      .limit(limit)
-      .toArray();
-    add(rows);
-  }
+  if (words.length && found.size < limit) add(await byWords(db, words, limit));
   return [...found.values()];
+}
+
+/** Past this many keys under one word prefix, the word is too common to drive the lookup. */
+const SELECTIVE = 500;
+
+/**
+ * Leads having a word starting with each of `words`. The lookup is driven by the most selective word,
+ * found by reading keys only (no rows) under each prefix, at most SELECTIVE of them: "c123 acme example"
+ * reads the few rows under "c123", not the 20,000 under "example". When every word is common, rows are
+ * read under the longest one until `limit` of them match the others.
+ */
+async function byWords(db: LeadlineDb, words: string[], limit: number): Promise<LeadRow[]> {
+  const matchesAll = (r: LeadRow) => words.every((w) => r.words.some((x) => x.startsWith(w)));
+  const keys = await Promise.all(
+    words.map((w) => db.leads.where('words').startsWith(w).limit(SELECTIVE).primaryKeys()),
+  );
+  const complete = keys.filter((k) => k.length < SELECTIVE).map((k) => new Set(k));
+  if (complete.length) {
+    complete.sort((a, b) => a.size - b.size);
+    const [smallest, ...others] = complete;
+    const ids = [...smallest].filter((id) => others.every((o) => o.has(id)));
+    const rows = await db.leads.bulkGet(ids);
+    return rows.filter((r): r is LeadRow => !!r && matchesAll(r)).slice(0, limit);
+  }
+  const [longest] = [...words].sort((a, b) => b.length - a.length);
+  return db.leads.where('words').startsWith(longest).distinct().filter(matchesAll).limit(limit).toArray();
 }

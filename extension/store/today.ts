@@ -1,19 +1,24 @@
 import { dailyFocus, type FocusItem, focusCountDueToday } from '../../shared/focus.ts';
+import { type Lead, OPEN_STAGES } from '../../shared/lead.ts';
 import type { Actor } from '../../shared/roles.ts';
 import type { LeadlineDb, LeadRow } from './db.ts';
 import { teamContext } from './meta.ts';
 
 const HOUR = 3_600_000;
 
+const OPEN = [...OPEN_STAGES];
+
 /**
  * The leads the daily focus can pick for this user, read through indexes (never the whole table): their
- * own leads, for managers the SQLs with a pending extension or a deadline within two days, for
- * telemarketers the nurture leads due for recall.
+ * own open leads (a rep also owns hundreds of won and lost ones the focus never shows), for managers the
+ * SQLs with a pending extension or a deadline within two days, for telemarketers the nurture leads due for
+ * recall.
  */
 export async function focusCandidates(db: LeadlineDb, actor: Actor, now: number): Promise<LeadRow[]> {
   const seesTeam = actor.role === 'manager' || actor.role === 'admin';
   const parts = await Promise.all([
-    db.leads.where('owner').equals(actor.userId).toArray(),
+    // One key range per stage (a getAll each), not anyOf (a cursor: one round trip per row).
+    ...OPEN.map((stage) => db.leads.where('[owner+stage]').equals([actor.userId, stage]).toArray()),
     seesTeam ? db.leads.where('flags').equals('extPending').toArray() : [],
     seesTeam
       ? db.leads
@@ -26,6 +31,16 @@ export async function focusCandidates(db: LeadlineDb, actor: Actor, now: number)
   const byId = new Map<string, LeadRow>();
   for (const list of parts) for (const r of list) byId.set(r.id, r);
   return [...byId.values()];
+}
+
+/**
+ * Whether `focusCandidates` may return this lead for this user (any time, any `now`): the rows a first sync
+ * writes first, so that Today is painted before the other thousands of rows are in IndexedDB.
+ */
+export function mayBeInFocus(lead: Lead, actor: Actor): boolean {
+  if (lead.owner === actor.userId) return OPEN_STAGES.has(lead.stage);
+  if (actor.role === 'manager' || actor.role === 'admin') return lead.stage === 'sql';
+  return actor.role === 'telemarketer' && lead.stage === 'pool' && lead.recallDue;
 }
 
 export type Today = { items: FocusItem[]; rows: Map<string, LeadRow>; dueToday: number };

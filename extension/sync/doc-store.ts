@@ -6,16 +6,30 @@ export type DocName = DocUpdateRow['doc'];
 /** Past this many stored updates, loading rewrites them as one (the doc's own encoding, garbage collected). */
 export const COMPACT_AFTER = 200;
 
+/**
+ * Updates bigger than this are stored and replayed as they are, never merged: merging re-encodes every
+ * struct, and the first sync of a 20,000-lead authority doc is one 19 MB update (a second of CPU to merge
+ * for nothing; applying it twice as big updates costs the same as applying it merged).
+ */
+export const MERGE_LIMIT = 256 * 1024;
+
 /** Transaction origin of updates replayed from IndexedDB: they are neither persisted again nor observed. */
 export const ORIGIN_LOAD = 'leadline:load';
 
 /**
- * Replays a doc's persisted updates into `doc` and compacts them when they pile up. One merged apply, so a
- * 20,000-lead authority doc costs one decode, not one per stored row.
+ * Replays a doc's persisted updates into `doc` in one transaction and compacts them when they pile up. The
+ * small ones are merged first (one decode for hundreds of rows); the big ones are applied as they are.
  */
 export async function loadDoc(db: LeadlineDb, name: DocName, doc: Y.Doc): Promise<number> {
   const rows = await db.docs.where('doc').equals(name).toArray();
-  if (rows.length) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), ORIGIN_LOAD);
+  if (rows.length) {
+    const big = rows.filter((r) => r.update.length > MERGE_LIMIT).map((r) => r.update);
+    const small = rows.filter((r) => r.update.length <= MERGE_LIMIT).map((r) => r.update);
+    doc.transact(() => {
+      for (const u of big) Y.applyUpdate(doc, u);
+      if (small.length) Y.applyUpdate(doc, small.length === 1 ? small[0] : Y.mergeUpdates(small));
+    }, ORIGIN_LOAD);
+  }
   if (rows.length > COMPACT_AFTER) await compactDoc(db, name, doc);
   return rows.length;
 }
@@ -29,8 +43,15 @@ export async function compactDoc(db: LeadlineDb, name: DocName, doc: Y.Doc): Pro
   });
 }
 
-/** Appends updates (merged into one row). Call inside the flush transaction that writes the rows they produce. */
+/**
+ * Appends updates: small ones merged into one row, big ones (MERGE_LIMIT) in rows of their own. Call inside
+ * the flush transaction that writes the rows they produce.
+ */
 export async function appendUpdates(db: LeadlineDb, name: DocName, updates: Uint8Array[]): Promise<void> {
   if (!updates.length) return;
-  await db.docs.add({ doc: name, update: updates.length === 1 ? updates[0] : Y.mergeUpdates(updates) });
+  const big = updates.filter((u) => u.length > MERGE_LIMIT);
+  const small = updates.filter((u) => u.length <= MERGE_LIMIT);
+  const rows = big.map((update) => ({ doc: name, update }));
+  if (small.length) rows.push({ doc: name, update: small.length === 1 ? small[0] : Y.mergeUpdates(small) });
+  await db.docs.bulkAdd(rows);
 }

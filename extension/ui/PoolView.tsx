@@ -1,22 +1,39 @@
+import Dexie from 'dexie';
 import { useState } from 'preact/hooks';
 import { act, useApp } from './app-context.ts';
 import { POOL_REASON_LABEL } from './format.ts';
-import { useLive, useNow } from './hooks.ts';
+import { useLive, useNow, useProgressive } from './hooks.ts';
 import { displayName, Empty, LeadItem, LeadList } from './LeadItem.tsx';
 
-/** Claimable leads: the shared pool ("high seas"). */
+const SHOWN = 200;
+
+/** Claimable leads: the shared pool ("high seas"), most recently changed first. */
 export function PoolView() {
   const { db, actor } = useApp();
   const now = useNow(30_000);
   const [error, setError] = useState<string | null>(null);
-  const rows = useLive(() => db.leads.where('stage').equals('pool').reverse().sortBy('updatedAt'), [db]);
-  if (!rows) return null;
+  const pool = useLive(async () => {
+    // The newest SHOWN through the index, and the count from keys only: never every pool row.
+    const [rows, total] = await Promise.all([
+      db.leads
+        .where('[stage+updatedAt]')
+        .between(['pool', Dexie.minKey], ['pool', Dexie.maxKey])
+        .reverse()
+        .limit(SHOWN)
+        .toArray(),
+      db.leads.where('stage').equals('pool').count(),
+    ]);
+    return { rows, total };
+  }, [db]);
+  const shown = useProgressive(pool?.rows.length ?? 0);
+  if (!pool) return null;
+  const { rows, total } = pool;
   if (!rows.length) return <Empty>The pool is empty.</Empty>;
   const canClaim = actor.role === 'rep' || actor.role === 'telemarketer';
   return (
     <section aria-labelledby="pool-h">
       <h2 id="pool-h" class="section-h">
-        Pool <span class="muted">· {rows.length}</span>
+        Pool <span class="muted">· {total}</span>
       </h2>
       {error && (
         <p class="error" role="alert">
@@ -24,7 +41,7 @@ export function PoolView() {
         </p>
       )}
       <LeadList label="Pool">
-        {rows.slice(0, 200).map((r) => (
+        {rows.slice(0, shown).map((r) => (
           <LeadItem
             key={r.id}
             row={r}

@@ -1,16 +1,22 @@
 import { useState } from 'preact/hooks';
-import { ApprovalsView } from './ApprovalsView.tsx';
 import { useApp } from './app-context.ts';
-import { CaptureForm } from './CaptureForm.tsx';
-import { LeadCard } from './LeadCard.tsx';
-import { MyLeadsView } from './MyLeadsView.tsx';
-import { PoolView } from './PoolView.tsx';
-import { RejectedView } from './RejectedView.tsx';
+// capture/PagePanel stays static: loaded lazily, its first page-context load races the tab events (flaky
+// capture-selection test); it also brings libphonenumber into the first paint.
+import { PagePanel } from './capture/PagePanel.tsx';
 import type { Route } from './route.ts';
-import { SearchResults } from './SearchResults.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TabBar } from './TabBar.tsx';
 import { TodayView } from './TodayView.tsx';
+// Everything but Today loads on first use (views.ts): the sidebar opens faster.
+import {
+  ApprovalsView,
+  CaptureTab,
+  LeadCard,
+  MyLeadsView,
+  PoolView,
+  RejectedView,
+  SearchResults,
+} from './views.ts';
 
 export function Sidebar({ route, go }: { route: Route; go: (r: Partial<Route>) => void }) {
   const { session } = useApp();
@@ -25,7 +31,7 @@ export function Sidebar({ route, go }: { route: Route; go: (r: Partial<Route>) =
   else if (route.tab === 'pool') body = <PoolView />;
   else if (route.tab === 'approvals') body = <ApprovalsView />;
   else if (route.tab === 'rejected') body = <RejectedView />;
-  else body = <CaptureForm onDone={(id) => go({ tab: 'today', leadId: id })} />;
+  else body = <CaptureTab onDone={(id) => go({ tab: 'today', leadId: id })} />;
 
   return (
     <div class="app">
@@ -60,6 +66,8 @@ export function Sidebar({ route, go }: { route: Route; go: (r: Partial<Route>) =
         />
       </header>
       <main class="content" id="content">
+        {/* The page beside the sidebar (capture/PagePanel.tsx): over the lists, not over a card or manual capture. */}
+        {!route.leadId && !searching && route.tab !== 'capture' && <PagePanel />}
         {body}
       </main>
       <StatusBar onShowRejected={() => go({ tab: 'rejected', leadId: null })} />

@@ -25,7 +25,7 @@ export function StatusBar({ onShowRejected }: { onShowRejected: () => void }) {
           ? 'Connecting…'
           : 'Offline';
   return (
-    <footer class={`statusbar ${state}`} role="status" aria-live="polite">
+    <footer class={`statusbar ${state}`} role="status" aria-label="Sync status" aria-live="polite">
       <span class="dot" aria-hidden="true" />
       <span class="state">{label}</span>
       <span class="sep" aria-hidden="true">

@@ -1,13 +1,22 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { today } from '../store/today.ts';
 import { useApp } from './app-context.ts';
-import { useLive, useNow } from './hooks.ts';
+import { useLive, useNow, useProgressive } from './hooks.ts';
 import { Empty, LeadItem, LeadList } from './LeadItem.tsx';
+import { todayPainted } from './perf-marks.ts';
+import { preloadViews } from './views.ts';
 
 /** The daily focus (shared dailyFocus), most urgent first, each with its reason. */
 export function TodayView() {
   const { db, actor } = useApp();
   const now = useNow(30_000);
   const t = useLive(() => today(db, actor, now), [db, actor.userId, actor.role, now]);
+  const shown = useProgressive(t?.items.length ?? 0);
+  useLayoutEffect(() => {
+    if (!t) return;
+    todayPainted(t.items.length);
+    preloadViews();
+  }, [t]);
   if (!t) return null;
   if (!t.items.length)
     return <Empty>Nothing to push right now. Capture a lead or claim one from the pool.</Empty>;
@@ -17,7 +26,7 @@ export function TodayView() {
         Today <span class="muted">· {t.dueToday} due</span>
       </h2>
       <LeadList label="Today's focus">
-        {t.items.map((it) => {
+        {t.items.slice(0, shown).map((it) => {
           const row = t.rows.get(it.leadId);
           if (!row) return null;
           return (

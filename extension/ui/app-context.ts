@@ -4,8 +4,9 @@ import type { Actor, Member } from '../../shared/roles.ts';
 import type { TeamSettings } from '../../shared/settings.ts';
 import type { LeadlineDb } from '../store/db.ts';
 import type { Session } from '../store/meta.ts';
-import { type CommandInput, type SubmitResult, submitCommand } from '../store/outbox.ts';
+import type { CommandInput, SubmitResult } from '../store/outbox.ts';
 import { toBackground } from './background-link.ts';
+import { measure } from './perf-marks.ts';
 
 export type AppContext = {
   db: LeadlineDb;
@@ -26,12 +27,19 @@ export function useApp(): AppContext {
   return ctx;
 }
 
+/** Loaded on first use (with the rules and their schemas): not needed to paint the sidebar. */
+let outbox: Promise<typeof import('../store/outbox.ts')> | undefined;
+
 /**
  * A user action: persisted to IndexedDB first (only then does the caller confirm it), then the background
  * is told to send it. The background also picks it up on its own at the next wake-up if the ping is lost.
  */
 export async function act(db: LeadlineDb, input: CommandInput): Promise<SubmitResult> {
+  const start = performance.now();
+  outbox ??= import('../store/outbox.ts');
+  const { submitCommand } = await outbox;
   const r = await submitCommand(db, input);
+  measure('leadline:act', start, { type: input.type, ok: r.ok });
   if (r.ok) void toBackground({ type: 'leadline/kick' });
   return r;
 }

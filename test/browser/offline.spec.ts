@@ -35,7 +35,9 @@ test('offline: actions wait in IndexedDB across a browser restart and reach the 
   // The server goes away.
   await s.server.close();
   server = undefined;
-  await expect(page.getByRole('status')).toContainText('Offline', { timeout: 15_000 });
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
+    timeout: 15_000,
+  });
 
   // Act offline: each action is confirmed at once (it is in IndexedDB) and shown as waiting.
   await page.getByRole('button', { name: 'Log call' }).click();

@@ -62,7 +62,9 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   await s.server.close();
   server = undefined;
   const panel = await openSidebar(extension);
-  await expect(panel.getByRole('status')).toContainText('Offline', { timeout: 15_000 });
+  await expect(panel.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
+    timeout: 15_000,
+  });
   await panel.getByRole('button', { name: '+ Lead' }).click();
   await panel.getByLabel('Name', { exact: true }).fill('Unsynced Ursula');
   await panel.getByRole('button', { name: 'Capture lead' }).click();

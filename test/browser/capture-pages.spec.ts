@@ -1,0 +1,158 @@
+import {
+  allowThirdPartyStorage,
+  expect,
+  expectHostClean,
+  openPanel,
+  serverLeads,
+  shotPanel,
+  signedIn,
+  test,
+} from './capture-helpers';
+import type { Server } from './leadline';
+
+/** Capture from webmail: the sidebar reads the open message's sender and signature (issue 5). */
+let server: Server | undefined;
+test.afterEach(async () => {
+  await server?.teardown();
+  server = undefined;
+});
+
+const GMAIL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmQvAcmeThread';
+
+test('Gmail: sender + prefilled capture; capture; after a reload the matching lead with its stage', async ({
+  extension,
+}) => {
+  await allowThirdPartyStorage(extension);
+  const s = await signedIn(extension, 'Ana Rep');
+  server = s.server;
+  const { page, frame, errors } = await openPanel(extension, GMAIL);
+  const ctx = frame.locator('section.pagectx');
+  await expect(ctx.getByRole('heading', { name: 'On Gmail' })).toBeVisible();
+  await expect(ctx.locator('.sender')).toContainText('Jane Doe');
+  await expect(ctx.locator('.sender')).toContainText('jane.doe@acme-industrial.example');
+  await expect(ctx.locator('.subject')).toHaveText('Seats for Q3');
+  // Prefilled from the header and the signature.
+  const summary = ctx.getByRole('list', { name: 'Will be captured as' });
+  await expect(summary).toContainText('Head of Procurement');
+  await expect(summary).toContainText('Acme Industrial GmbH');
+  await expect(summary).toContainText('+49 30 1234567');
+  await shotPanel(page, '01-gmail-prefilled.png');
+
+  // Editable before confirming.
+  await ctx.getByRole('button', { name: 'Edit first' }).click();
+  await expect(ctx.getByLabel('Name', { exact: true })).toHaveValue('Jane Doe');
+  await ctx.getByLabel('Note').fill('Asked for a quote: 25 seats');
+  await shotPanel(page, '02-gmail-edit.png');
+  await ctx.getByRole('button', { name: 'Capture lead' }).click();
+
+  const match = ctx.getByRole('region', { name: 'Matching lead' });
+  await expect(match).toContainText('Jane Doe');
+  await expect(match.locator('.chip')).toHaveText('New');
+  await expect(match).toContainText('Owner: Ana Rep');
+  await expect
+    .poll(async () => (await serverLeads(s.server, s.team.users['Ana Rep'].token, 'jane.doe')).length)
+    .toBe(1);
+  const [lead] = await serverLeads(s.server, s.team.users['Ana Rep'].token, 'jane.doe');
+  expect(lead).toMatchObject({
+    stage: 'new',
+    source: 'gmail',
+    note: 'Asked for a quote: 25 seats',
+    contact: {
+      name: 'Jane Doe',
+      company: 'Acme Industrial GmbH',
+      emails: ['jane.doe@acme-industrial.example'],
+    },
+  });
+  expect(lead.contact.phones).toEqual(expect.arrayContaining(['+49301234567']));
+
+  // Reload the host page: the sidebar now knows the sender as a lead.
+  await page.reload();
+  await page.locator('leadline-panel').getByRole('button', { name: 'Toggle the Leadline sidebar' }).click();
+  const again = frame.locator('section.pagectx').getByRole('region', { name: 'Matching lead' });
+  await expect(again).toContainText('Jane Doe');
+  await expect(again.locator('.chip')).toHaveText('New');
+  await shotPanel(page, '03-gmail-match.png');
+
+  // Gmail's in-app navigation to another thread: the sidebar follows without a reload.
+  await page.evaluate(() => {
+    location.hash = '#inbox/FMfcgzQXKQmnWbtbGlobexThread';
+  });
+  await expect(frame.locator('section.pagectx .sender')).toContainText('Li Wei');
+  await expect(frame.getByRole('button', { name: 'Capture lead' })).toBeVisible();
+  await frame.getByRole('region', { name: 'Matching lead' }).waitFor({ state: 'detached' });
+
+  // "Open lead" shows the card; the host page never receives any of it.
+  await page.evaluate(() => {
+    location.hash = '#inbox/FMfcgzQXJWDsKmQvAcmeThread';
+  });
+  await frame.getByRole('button', { name: 'Open lead' }).click();
+  await expect(frame.getByRole('heading', { name: 'Jane Doe', level: 2 })).toBeVisible();
+  await expectHostClean(page, ['Owner: Ana Rep', 'Asked for a quote', 'Matching lead']);
+  expect(errors).toEqual([]);
+});
+
+test('Outlook on the web: sender + capture, then the match', async ({ extension }) => {
+  await allowThirdPartyStorage(extension);
+  const s = await signedIn(extension, 'Tara Tele');
+  server = s.server;
+  const { page, frame } = await openPanel(
+    extension,
+    'https://outlook.office.com/mail/inbox/id/AAQkADExample',
+  );
+  const ctx = frame.locator('section.pagectx');
+  await expect(ctx.getByRole('heading', { name: 'On Outlook' })).toBeVisible();
+  await expect(ctx.locator('.sender')).toContainText('Bernd Müller');
+  await expect(ctx.getByRole('list', { name: 'Will be captured as' })).toContainText('+49 89 12345678');
+  await shotPanel(page, '04-outlook-prefilled.png');
+  await ctx.getByRole('button', { name: 'Capture lead' }).click();
+  await expect(ctx.getByRole('region', { name: 'Matching lead' }).locator('.chip')).toHaveText('New');
+  await expect
+    .poll(async () => (await serverLeads(s.server, s.team.users['Tara Tele'].token, 'mueller')).length)
+    .toBe(1);
+});
+
+test('a page whose markup changed: "can\'t read this page" and manual capture works', async ({
+  extension,
+}) => {
+  await allowThirdPartyStorage(extension);
+  const s = await signedIn(extension, 'Ana Rep');
+  server = s.server;
+  const { page, frame, errors } = await openPanel(
+    extension,
+    'https://mail.google.com/mail/u/1/#inbox/FMfcgzQXJWDsKmQvAcmeThread',
+  );
+  const ctx = frame.locator('section.pagectx');
+  await expect(ctx.getByText('Can’t read this page; capture manually.')).toBeVisible({ timeout: 15_000 });
+  await expect(ctx).toContainText('Capture manually');
+  await ctx.getByLabel('Name', { exact: true }).fill('Jane Doe');
+  await ctx.getByLabel('Email', { exact: true }).fill('jane.doe@acme-industrial.example');
+  await shotPanel(page, '05-unreadable.png');
+  await ctx.getByRole('button', { name: 'Capture lead' }).click();
+  await expect(frame.getByRole('heading', { name: 'Jane Doe', level: 2 })).toBeVisible();
+  await expect
+    .poll(async () => (await serverLeads(s.server, s.team.users['Ana Rep'].token, 'jane.doe')).length)
+    .toBe(1);
+  await expect(page.getByText('we would need 25 seats')).toBeVisible(); // the host page is unharmed
+  expect(errors).toEqual([]);
+});
+
+test('third-party storage blocked: the in-page panel says so; the side panel shows the page', async ({
+  extension,
+}) => {
+  const s = await signedIn(extension, 'Ana Rep');
+  server = s.server;
+  const page = await extension.context.newPage();
+  await page.goto(GMAIL);
+  await page.locator('leadline-panel').getByRole('button', { name: 'Toggle the Leadline sidebar' }).click();
+  const frame = page.frameLocator('leadline-panel iframe');
+  await expect(frame.getByRole('alert')).toContainText('blocks storage for embedded frames');
+  await expect(frame.getByRole('button', { name: 'Open the side panel' })).toBeVisible();
+  await shotPanel(page, '06-storage-blocked.png');
+  // The side panel (here the sidebar page in a tab: it follows the web tab used last) shows the sender.
+  await s.sidebar.bringToFront();
+  await s.sidebar.reload();
+  const ctx = s.sidebar.locator('section.pagectx');
+  await expect(ctx.locator('.sender')).toContainText('Jane Doe');
+  await expect(ctx.getByRole('button', { name: 'Capture lead' })).toBeVisible();
+  await s.sidebar.screenshot({ path: test.info().outputPath('07-sidepanel-gmail.png'), fullPage: true });
+});
