@@ -4,7 +4,14 @@ import type { Verdict } from '../../shared/sync-docs.ts';
 import { leadAt, REP_A, T0, team } from '../../shared/testing.ts';
 import { LeadlineDb } from './db.ts';
 import { getMeta, teamContext } from './meta.ts';
-import { dismiss, pendingCount, projectionContext, recordVerdict, submitCommand } from './outbox.ts';
+import {
+  dismiss,
+  pendingCount,
+  projectionContext,
+  recordVerdict,
+  recordVerdicts,
+  submitCommand,
+} from './outbox.ts';
 import { recomputeRows } from './rows.ts';
 import { testDb } from './test-helpers.ts';
 
@@ -148,6 +155,64 @@ describe('recordVerdict', () => {
     );
     expect(again).toBeNull();
     expect((await db.outbox.get(r.id))?.status).toBe('dismissed');
+  });
+});
+
+describe('recordVerdicts', () => {
+  it('settles many pending commands in one go and returns their leads', async () => {
+    const db = await testDb(REP_A);
+    const s = team();
+    const a = s.leads.get(leadAt(s, 'sql', T0))!;
+    const b = s.leads.get(leadAt(s, 'sql', T0))!;
+    await seedAuthority(db, a);
+    await seedAuthority(db, b);
+    const ra = await submitCommand(db, { type: 'release', leadId: a.id });
+    const rb = await submitCommand(db, { type: 'release', leadId: b.id });
+    if (!ra.ok || !rb.ok) throw new Error('submit failed');
+    const leads = await db.transaction('rw', db.all, () =>
+      recordVerdicts(db, [verdict(ra.id, a.id, 'accepted'), verdict(rb.id, b.id, 'rejected')]),
+    );
+    expect([...leads].sort()).toEqual([a.id, b.id].sort());
+    expect((await db.outbox.get(ra.id))?.status).toBe('accepted');
+    expect((await db.outbox.get(rb.id))?.status).toBe('rejected');
+    expect(await db.verdicts.count()).toBe(2);
+  });
+
+  it('gives a rejected import command (no outbox row) a row in the Rejected list; an accepted one none', async () => {
+    const db = await testDb(REP_A);
+    const capture = (id: string, name: string) => ({
+      id,
+      leadId: `lead-${id}`,
+      type: 'capture' as const,
+      issuedAt: T0,
+      contact: { name, emails: [`${id}@example.com`], phones: [] },
+      source: 'csv' as const,
+    });
+    const commands = new Map([
+      ['imp-f-2', capture('imp-f-2', 'Dora Duplicate')],
+      ['imp-f-3', capture('imp-f-3', 'Nina New')],
+    ]);
+    const unsent = (id: string) => commands.get(id) as never;
+    const leads = await db.transaction('rw', db.all, () =>
+      recordVerdicts(
+        db,
+        [
+          verdict('imp-f-2', 'lead-imp-f-2', 'rejected', { type: 'capture', code: 'DUPLICATE_LEAD' }),
+          verdict('imp-f-3', 'lead-imp-f-3', 'accepted', { type: 'capture' }),
+          verdict('imp-f-4', 'lead-imp-f-4', 'rejected', { type: 'capture', code: 'DUPLICATE_LEAD' }),
+        ],
+        unsent,
+      ),
+    );
+    expect(leads.size).toBe(0);
+    const rejected = await db.outbox.where('status').equals('rejected').toArray();
+    // imp-f-4's command is unknown here (not in the work doc): nothing to show it with.
+    expect(rejected.map((r) => [r.id, r.command.type, r.verdict?.code])).toEqual([
+      ['imp-f-2', 'capture', 'DUPLICATE_LEAD'],
+    ]);
+    expect(await pendingCount(db)).toBe(0);
+    await dismiss(db, 'imp-f-2');
+    expect(await db.outbox.where('status').equals('rejected').count()).toBe(0);
   });
 });
 

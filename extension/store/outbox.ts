@@ -57,9 +57,16 @@ export async function submitCommand(
 /**
  * Records verdicts on this user's commands, in bulk (one read and one write per table: a CSV import brings
  * thousands at once, and one request per verdict cost seconds). Returns the leads whose rows must be
- * recomputed: those of commands that were still pending. Call inside a transaction over `verdicts`, `outbox`.
+ * recomputed: those of commands that were still pending. `unsent(id)` gives the command of a verdict that has
+ * no outbox row here (a CSV import's: those go straight into the work doc); a rejected one gets a row, so that
+ * it shows in the Rejected list until dismissed, like any other (invariant 3). Call inside a transaction over
+ * `verdicts` and `outbox`.
  */
-export async function recordVerdicts(db: LeadlineDb, verdicts: readonly Verdict[]): Promise<Set<string>> {
+export async function recordVerdicts(
+  db: LeadlineDb,
+  verdicts: readonly Verdict[],
+  unsent: (commandId: string) => Command | undefined = () => undefined,
+): Promise<Set<string>> {
   const leads = new Set<string>();
   if (!verdicts.length) return leads;
   const [, rows] = await Promise.all([
@@ -69,6 +76,22 @@ export async function recordVerdicts(db: LeadlineDb, verdicts: readonly Verdict[
   const settled: OutboxRow[] = [];
   verdicts.forEach((verdict, i) => {
     const row = rows[i];
+    if (!row && verdict.status === 'rejected') {
+      const command = unsent(verdict.commandId);
+      if (command) {
+        const createdAt = command.issuedAt ?? verdict.decidedAt;
+        settled.push({
+          id: command.id,
+          leadId: command.leadId,
+          command,
+          createdAt,
+          status: 'rejected',
+          sentAt: createdAt,
+          verdict,
+        });
+      }
+      return;
+    }
     if (row?.status !== 'pending') return;
     settled.push({ ...row, status: verdict.status, verdict });
     leads.add(row.leadId);

@@ -2,6 +2,8 @@ import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { Command } from '../../shared/commands/index.ts';
+import { IMPORT_COMMAND_PREFIX } from '../../shared/import/ids.ts';
 import type { Lead } from '../../shared/lead.ts';
 import { MemberSchema } from '../../shared/roles.ts';
 import { TeamSettingsSchema } from '../../shared/settings.ts';
@@ -434,7 +436,12 @@ export class SyncClient {
         const v = VerdictSchema.safeParse(verdicts.get(id));
         if (v.success && v.data.by === this.me) mine.push(v.data);
       }
-      const decided = await recordVerdicts(db, mine);
+      // An import's rejections (no outbox row: background/import-commands.ts) join the Rejected list; not on
+      // the first sync, which would bring back every old one of an import made on another device.
+      const commands = this.work.getMap<Command>(WORK.commands);
+      const decided = await recordVerdicts(db, mine, (id) =>
+        !initial && id.startsWith(IMPORT_COMMAND_PREFIX) ? commands.get(id) : undefined,
+      );
       const ids = new Set([...d.leads, ...decided]);
       if (ids.size) {
         ctx = projectionContext(this.opts.session, await teamContext(db));

@@ -17,12 +17,15 @@ export function RejectionNotice({
   const { db, open } = useApp();
   const v = row.verdict;
   const what = COMMAND_LABEL[row.command.type];
+  // A duplicate capture names the lead that already holds the contact (shared/commands/capture.ts).
+  const existing = typeof v?.details?.existingLeadId === 'string' ? v.details.existingLeadId : undefined;
   return (
     <section class="rejection" aria-label={`Rejected: ${what}`}>
       <div class="rej-head">
         <strong>
           {what} rejected
           {showLead && lead ? ` · ${displayName(lead)}` : ''}
+          {showLead && !lead && row.command.type === 'capture' ? ` · ${row.command.contact.name ?? ''}` : ''}
         </strong>
         <span class="muted small">{dateTime(row.createdAt)}</span>
       </div>
@@ -33,6 +36,11 @@ export function RejectionNotice({
         {showLead && lead && (
           <button type="button" class="small" onClick={() => open(lead.id)}>
             Open lead
+          </button>
+        )}
+        {existing && existing !== lead?.id && (
+          <button type="button" class="small" onClick={() => open(existing)}>
+            Open existing lead
           </button>
         )}
         <button

@@ -18,5 +18,7 @@ export function fingerprint(text: string, seed = 0): string {
 }
 
 /** The preview row key ("<fingerprint>-<row>") → the capture command's id and the new lead's id. */
-export const commandIdOf = (rowKey: string) => `imp-${rowKey}`;
+/** Every import command's id starts so: the sync client tells an import's verdicts from others by it. */
+export const IMPORT_COMMAND_PREFIX = 'imp-';
+export const commandIdOf = (rowKey: string) => `${IMPORT_COMMAND_PREFIX}${rowKey}`;
 export const leadIdOf = (rowKey: string) => `lead-${rowKey}`;

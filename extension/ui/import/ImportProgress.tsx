@@ -18,7 +18,7 @@ type Decided = { done: number; rejected: number; reasons: [string, number][]; at
  * Two bars: saved on this device (from then on nothing can be lost), then decided by the server. The server's
  * verdicts are counted by the background from its copy of the team's docs (`leadline/import-status`), where
  * they arrive first; the new leads then show up in the sidebar as the sync client writes their rows. Refused
- * rows are counted with their reasons (mostly duplicates the preview already flagged).
+ * rows are counted with their reasons here, and stay in the sidebar's Rejected list until dismissed.
  */
 export function ImportProgress({ run }: { run: Run }) {
   const [decided, setDecided] = useState<Decided>();
