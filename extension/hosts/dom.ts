@@ -1,4 +1,7 @@
 import { isHiddenElement } from './text';
+import type { Reading, Report } from './types';
+
+export const CRASH_PROBLEM = "Leadline can't read this page right now; capture manually.";
 
 /**
  * Calls `callback` once the DOM under `root` has been quiet for `quietMs` after a change (hosts re-render in
@@ -135,4 +138,32 @@ export function withGrace<T extends { status: string }>(
       if (held && !signal.aborted) report(held);
     }, graceMs);
   };
+}
+
+/**
+ * The loop every adapter runs: read the page now and after each burst of DOM changes (and typing, for
+ * dialers whose inputs change without mutations), holding `unreadable` for `graceMs`. A reader that throws
+ * on a later re-read (the host changed its markup under us) becomes an `unreadable` report, like a throw at
+ * start-up in the runtime: it never escapes into the page's event loop, and the sidebar says so.
+ */
+export function watchPage(
+  win: Window,
+  signal: AbortSignal,
+  report: Report,
+  readPage: () => Reading,
+  { graceMs, quietMs, onInput = false }: { graceMs: number; quietMs?: number; onInput?: boolean },
+): void {
+  const send = withGrace(signal, graceMs, report);
+  const read = () => {
+    let reading: Reading;
+    try {
+      reading = readPage();
+    } catch {
+      reading = { status: 'unreadable', problem: CRASH_PROBLEM };
+    }
+    send(reading);
+  };
+  if (onInput) win.document.addEventListener('input', read, { signal, passive: true });
+  observeDebounced(win.document.body ?? win.document, signal, read, quietMs ? { quietMs } : {});
+  read();
 }

@@ -1,5 +1,5 @@
 import { type PageContext, PageContextSchema } from '../page-context';
-import { observeDebounced } from './dom';
+import { CRASH_PROBLEM, observeDebounced } from './dom';
 import { watchNavigation } from './navigation';
 import { clip } from './text';
 import type { HostAdapter, Reading } from './types';
@@ -14,7 +14,7 @@ export interface RuntimeOptions {
   onError?: (error: unknown) => void;
 }
 
-export const CRASH_PROBLEM = "Leadline can't read this page right now; capture manually.";
+export { CRASH_PROBLEM };
 
 /**
  * Runs one adapter for the life of the content script: (re)inits it with a fresh AbortSignal on every in-app

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../page-context';
-import { observeDebounced, queryFirst, textOf, withGrace } from '../dom';
+import { queryFirst, textOf, watchPage } from '../dom';
 import type { Host, HostAdapter, Reading } from '../types';
 
 type CallState = NonNullable<PageContext['callState']>;
@@ -87,12 +87,9 @@ export function createDialerAdapter(
       config.hostnames.includes(url.hostname) && (!config.path || config.path.test(url.pathname)),
     init(signal, report) {
       const w = win ?? window;
-      const send = withGrace(signal, graceMs, report);
-      const read = () => send(readDialer(w.document, config.selectors, config.name));
       // Input values change without DOM mutations: listen for typing too.
-      w.document.addEventListener('input', read, { signal, passive: true });
-      observeDebounced(w.document.body ?? w.document, signal, read, { quietMs: 100 });
-      read();
+      const read = () => readDialer(w.document, config.selectors, config.name);
+      watchPage(w, signal, report, read, { graceMs, quietMs: 100, onInput: true });
     },
   };
 }

@@ -1,12 +1,4 @@
-import {
-  isHidden,
-  observeDebounced,
-  queryAllVisible,
-  queryFirst,
-  senderFrom,
-  textOf,
-  withGrace,
-} from '../dom';
+import { isHidden, queryAllVisible, queryFirst, senderFrom, textOf, watchPage } from '../dom';
 import { extractSignature } from '../signature';
 import type { HostAdapter, Reading } from '../types';
 import { GMAIL, threadIdFromHash } from './selectors';
@@ -67,10 +59,7 @@ export function createGmailAdapter({
     matches: (url) => url.hostname === 'mail.google.com',
     init(signal, report) {
       const w = win ?? window;
-      const send = withGrace(signal, graceMs, report);
-      const read = () => send(readGmail(w.document, w.location.hash));
-      observeDebounced(w.document.body ?? w.document, signal, read);
-      read();
+      watchPage(w, signal, report, () => readGmail(w.document, w.location.hash), { graceMs });
     },
   };
 }

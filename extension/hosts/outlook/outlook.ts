@@ -1,4 +1,4 @@
-import { observeDebounced, queryAllVisible, queryFirst, senderFrom, textOf, withGrace } from '../dom';
+import { queryAllVisible, queryFirst, senderFrom, textOf, watchPage } from '../dom';
 import { extractSignature } from '../signature';
 import type { HostAdapter, Reading } from '../types';
 import { OUTLOOK, OUTLOOK_HOSTS } from './selectors';
@@ -55,10 +55,7 @@ export function createOutlookAdapter({
     matches: (url) => (OUTLOOK_HOSTS as readonly string[]).includes(url.hostname),
     init(signal, report) {
       const w = win ?? window;
-      const send = withGrace(signal, graceMs, report);
-      const read = () => send(readOutlook(w.document, w.location.pathname));
-      observeDebounced(w.document.body ?? w.document, signal, read);
-      read();
+      watchPage(w, signal, report, () => readOutlook(w.document, w.location.pathname), { graceMs });
     },
   };
 }
