@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from './commands/index.ts';
+import { COMMANDS, type CommandType } from './commands/index.ts';
 import { ROLES } from './roles.ts';
 import { act, cmd, leadAt, MEMBERS, REP_A, T0, team } from './testing.ts';
 
@@ -28,7 +28,12 @@ const ARGS: Record<string, Record<string, unknown>> = {
 
 const someoneWith = (role: string) => MEMBERS.find((m) => m.role === role)!.id;
 const matrix = COMMANDS.flatMap((def) =>
-  ROLES.map((role) => ({ type: def.type, role, allowed: def.roles.includes(role), roles: def.roles })),
+  ROLES.map((role) => ({
+    type: def.type as CommandType,
+    role,
+    allowed: def.roles.includes(role),
+    roles: def.roles,
+  })),
 );
 
 describe('role matrix: every command × every role', () => {

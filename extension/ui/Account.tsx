@@ -4,6 +4,7 @@ import { getMeta, type Session } from '../store/meta.ts';
 import { toBackground } from './background-link.ts';
 import { ago } from './format.ts';
 import { useLive } from './hooks.ts';
+import { clearTodaySnapshot } from './today-snapshot.ts';
 
 /** Who is signed in, and signing out (after a warning when actions have not reached the server). */
 export function Account({ session }: { session: Session }) {
@@ -21,6 +22,7 @@ export function Account({ session }: { session: Session }) {
   async function signOut() {
     setBusy(true);
     await toBackground({ type: 'leadline/sign-out' });
+    clearTodaySnapshot();
     setBusy(false);
     setConfirming(false);
   }

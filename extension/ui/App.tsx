@@ -7,18 +7,26 @@ import { useLive } from './hooks.ts';
 import { useRoute } from './route.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { SignIn } from './SignIn.tsx';
+import { clearTodaySnapshot, pageSnapshot, sameSession } from './today-snapshot.ts';
 
 /** The sidebar page (side panel, or `sidebar.html` in an iframe): sign-in until signed in, then the funnel. */
 export function App() {
   const db = getDb();
-  const meta = useLive(async () => {
-    const [session, settings, members] = await Promise.all([
-      getMeta(db, 'session'),
-      getMeta(db, 'settings'),
-      getMeta(db, 'members'),
-    ]);
-    return { session, settings, members };
-  }, []);
+  const first = useMemo(() => pageSnapshot()?.meta, []);
+  const meta = useLive(
+    async () => {
+      const [session, settings, members] = await Promise.all([
+        getMeta(db, 'session'),
+        getMeta(db, 'settings'),
+        getMeta(db, 'members'),
+      ]);
+      // Signed out, or someone else signed in: that snapshot must never be shown again.
+      if (!session || (first && !sameSession(session, first.session))) clearTodaySnapshot();
+      return { session, settings, members };
+    },
+    [],
+    first,
+  );
   const [route, go] = useRoute();
   const ctx = useMemo<AppContext | null>(() => {
     const session = meta?.session;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Session } from '../store/meta.ts';
 import { fetchMe, parseSignIn } from '../sync/api.ts';
 import { toBackground } from './background-link.ts';
+import { clearTodaySnapshot } from './today-snapshot.ts';
 
 /**
  * Server address + token, or a pasted invite link. Checked with GET /api/v1/me before anything is saved;
@@ -28,6 +29,7 @@ export function SignIn({ onSignedIn }: { onSignedIn?: (s: Session) => void }) {
         ...me.me,
         signedInAt: Date.now(),
       };
+      clearTodaySnapshot(); // the previous user's list must never paint for this one
       const reply = await toBackground({ type: 'leadline/sign-in', session });
       if (!reply.ok) return setError(`Signing in failed: ${reply.message}`);
       onSignedIn?.(session);

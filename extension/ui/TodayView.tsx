@@ -1,16 +1,33 @@
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import { today } from '../store/today.ts';
 import { useApp } from './app-context.ts';
 import { useLive, useNow, useProgressive } from './hooks.ts';
 import { Empty, LeadItem, LeadList } from './LeadItem.tsx';
 import { todayPainted } from './perf-marks.ts';
+import { clearTodaySnapshot, sameSession, saveTodaySnapshot, takeTodaySnapshot } from './today-snapshot.ts';
 import { preloadViews } from './views.ts';
 
 /** The daily focus (shared dailyFocus), most urgent first, each with its reason. */
 export function TodayView() {
-  const { db, actor } = useApp();
+  const { db, actor, session, settings, members } = useApp();
   const now = useNow(30_000);
-  const t = useLive(() => today(db, actor, now), [db, actor.userId, actor.role, now]);
+  // The first Today of a freshly opened page paints the last one saved (this user's, under a minute old)
+  // while the query runs; every answer of the query is saved for the next opening (today-snapshot.ts).
+  const snap = useMemo(() => {
+    const s = takeTodaySnapshot();
+    return s && sameSession(s.meta.session, session) ? s.today : undefined;
+  }, []);
+  const t = useLive(
+    async () => {
+      const fresh = await today(db, actor, now);
+      // An empty list is not worth a snapshot, and after a sign-out wipe it must not leave one behind.
+      if (fresh.items.length) saveTodaySnapshot({ session, settings, members }, fresh);
+      else clearTodaySnapshot();
+      return fresh;
+    },
+    [db, actor.userId, actor.role, now],
+    snap,
+  );
   const shown = useProgressive(t?.items.length ?? 0);
   useLayoutEffect(() => {
     if (!t) return;

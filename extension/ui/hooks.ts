@@ -7,8 +7,13 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
  * sidebar's first paint waits for two queries in a row (the session, then Today), and waiting a frame before
  * each was a sixth of the time to open it.
  */
-export function useLive<T>(query: () => Promise<T> | T, deps: readonly unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+export function useLive<T>(
+  query: () => Promise<T> | T,
+  deps: readonly unknown[],
+  /** Shown until the query first answers (a snapshot of the last answer: today-snapshot.ts). */
+  initial?: T,
+): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   useLayoutEffect(() => {
     const sub = liveQuery(query).subscribe({
       next: (v) => setValue(() => v),

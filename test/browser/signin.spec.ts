@@ -69,6 +69,12 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   await panel.getByLabel('Name', { exact: true }).fill('Unsynced Ursula');
   await panel.getByRole('button', { name: 'Capture lead' }).click();
   await expect(panel.locator('footer.statusbar')).toContainText('1 action waiting to sync');
+  // Today (with her, pending) is kept as the next opening's first paint…
+  const snapshot = () => panel.evaluate(() => localStorage.getItem('leadline:today-snapshot'));
+  await panel.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Today/ }).click();
+  await expect(panel.getByRole('list', { name: "Today's focus" })).toContainText('Unsynced Ursula');
+  await expect.poll(snapshot).toContain('Unsynced Ursula');
+  expect(await snapshot()).not.toContain(s.team.users['Tina Tele'].token);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('1 action has not reached the server yet');
@@ -76,6 +82,8 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   await page.getByRole('button', { name: 'Sign out and lose them' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to your team' })).toBeVisible();
   await expect(panel.getByText('Not signed in')).toBeVisible();
+  // …and signing out leaves no trace of it.
+  expect(await snapshot()).toBeNull();
   const worker = await extension.serviceWorker();
   const left = await worker.evaluate(async () => {
     const open = indexedDB.open('leadline');
