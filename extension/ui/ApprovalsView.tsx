@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { approvedExtensions, pendingExtension } from '../../shared/lead.ts';
 import type { LeadRow } from '../store/db.ts';
-import { act, useApp } from './app-context.ts';
+import { FormError } from './actions/FormError.tsx';
+import { type TryResult, tryAct } from './actions/try-act.ts';
+import { useApp } from './app-context.ts';
 import { ago, countdown } from './format.ts';
 import { useLive, useNow } from './hooks.ts';
 import { displayName, Empty } from './LeadItem.tsx';
@@ -47,15 +49,16 @@ export function ApprovalsView() {
 }
 
 function Approval({ row, held, now }: { row: LeadRow; held: number; now: number }) {
-  const { db, nameOf, settings, open } = useApp();
-  const [error, setError] = useState<string | null>(null);
+  const app = useApp();
+  const { nameOf, settings, open } = app;
+  // Checked with the shared rules first: e.g. approving past the rep's extended-lead quota is explained now.
+  const [result, setResult] = useState<TryResult | null>(null);
   const v = row.view;
   const ext = pendingExtension(v);
   if (!ext) return null;
   const cd = v.sqlDeadline !== null ? countdown(v.sqlDeadline, now) : null;
   const decide = async (approve: boolean) => {
-    const r = await act(db, { type: 'decideExtension', leadId: row.id, approve });
-    setError(r.ok ? null : r.message);
+    setResult(await tryAct(app, row, { type: 'decideExtension', leadId: row.id, approve }));
   };
   const pending = row.pending.includes('decideExtension');
   return (
@@ -87,11 +90,7 @@ function Approval({ row, held, now }: { row: LeadRow; held: number; now: number 
           </>
         )}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError result={result} />
     </li>
   );
 }

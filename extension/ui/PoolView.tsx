@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { useState } from 'preact/hooks';
-import { act, useApp } from './app-context.ts';
+import { FormError } from './actions/FormError.tsx';
+import { type TryResult, tryAct } from './actions/try-act.ts';
+import { useApp } from './app-context.ts';
 import { POOL_REASON_LABEL } from './format.ts';
 import { useLive, useNow, useProgressive } from './hooks.ts';
 import { displayName, Empty, LeadItem, LeadList } from './LeadItem.tsx';
@@ -9,9 +11,11 @@ const SHOWN = 200;
 
 /** Claimable leads: the shared pool ("high seas"), most recently changed first. */
 export function PoolView() {
-  const { db, actor } = useApp();
+  const app = useApp();
+  const { db, actor } = app;
   const now = useNow(30_000);
-  const [error, setError] = useState<string | null>(null);
+  // Checked with the shared rules first: a cool-down or a full quota is explained at once, not after a sync.
+  const [result, setResult] = useState<TryResult | null>(null);
   const pool = useLive(async () => {
     // The newest SHOWN through the index, and the count from keys only: never every pool row.
     const [rows, total] = await Promise.all([
@@ -35,11 +39,7 @@ export function PoolView() {
       <h2 id="pool-h" class="section-h">
         Pool <span class="muted">· {total}</span>
       </h2>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError result={result} />
       <LeadList label="Pool">
         {rows.slice(0, shown).map((r) => (
           <LeadItem
@@ -53,8 +53,7 @@ export function PoolView() {
                   class="small"
                   aria-label={`Claim ${displayName(r)}`}
                   onClick={async () => {
-                    const res = await act(db, { type: 'claim', leadId: r.id });
-                    setError(res.ok ? null : res.message);
+                    setResult(await tryAct(app, r, { type: 'claim', leadId: r.id }));
                   }}
                 >
                   Claim

@@ -71,4 +71,10 @@ test("a rep's offline qualify after the deadline is rejected, said so, and the l
   await expect(page.getByText('No rejected actions.')).toBeVisible();
   await page.getByRole('button', { name: 'Pool' }).click();
   await expect(page.getByRole('list', { name: 'Pool' })).toContainText('Dora Deadline');
+
+  // Reclaiming her at once is refused by the same rule the server applies, explained before anything is saved.
+  await page.getByRole('button', { name: 'Claim Dora Deadline' }).click();
+  await expect(page.getByRole('alert')).toContainText('you can reclaim it in');
+  await expect(page.getByRole('alert')).toContainText('Another rep may take it meanwhile.');
+  await expectAllSynced(page);
 });
