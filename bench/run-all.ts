@@ -42,3 +42,6 @@ const w = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length), 5));
 console.log(`${'bench'.padEnd(w[0])}  ${'figure'.padEnd(w[1])}  value`);
 console.log(`${'-'.repeat(w[0])}  ${'-'.repeat(w[1])}  -----`);
 for (const [b, k, v] of rows) console.log(`${b.padEnd(w[0])}  ${k.padEnd(w[1])}  ${v}`);
+// Some benchmark modules leave client handles behind (reconnecting providers, worker pools): they would keep
+// this process alive, busy, and skewing whatever runs next on the machine.
+process.exit(0);

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApp } from './app-context.ts';
-// capture/PagePanel stays static: loaded lazily, its first page-context load races the tab events (flaky
-// capture-selection test); it also brings libphonenumber into the first paint.
+// capture/PagePanel: a static shell that follows the tab events; its content loads on first use.
 import { PagePanel } from './capture/PagePanel.tsx';
 import type { Route } from './route.ts';
 import { StatusBar } from './StatusBar.tsx';

@@ -11,8 +11,18 @@ export const PoolView = lazy(() => import('./PoolView.tsx').then((m) => m.PoolVi
 export const ApprovalsView = lazy(() => import('./ApprovalsView.tsx').then((m) => m.ApprovalsView));
 export const RejectedView = lazy(() => import('./RejectedView.tsx').then((m) => m.RejectedView));
 export const CaptureTab = lazy(() => import('./capture/CaptureTab.tsx').then((m) => m.CaptureTab));
+export const PageContent = lazy(() => import('./capture/PageContent.tsx').then((m) => m.PageContent));
 
-const ALL = [LeadCard, SearchResults, MyLeadsView, PoolView, ApprovalsView, RejectedView, CaptureTab];
+const ALL = [
+  LeadCard,
+  SearchResults,
+  MyLeadsView,
+  PoolView,
+  ApprovalsView,
+  RejectedView,
+  CaptureTab,
+  PageContent,
+];
 
 let preloaded = false;
 /** Loads every view when the page is idle (once). */

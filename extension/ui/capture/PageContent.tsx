@@ -1,0 +1,134 @@
+import { useMemo } from 'preact/hooks';
+import type { PageContext } from '../../page-context.ts';
+import { useApp } from '../app-context.ts';
+import { formatPhone } from '../card/phones.ts';
+import { useLive } from '../hooks.ts';
+import { CallPanel, callStateLabel } from './CallPanel.tsx';
+import { DraftForm } from './DraftForm.tsx';
+import { MatchCard } from './MatchCard.tsx';
+import { matchingLeads } from './match.ts';
+import { HOST_LABEL, lookupKeys, pageView, viewKey } from './page-draft.ts';
+import './capture.css';
+
+/**
+ * What the page beside the sidebar is about: the sender of the open message, the number being called, the
+ * text the user asked to capture, or "can't read this page". Shows the matching lead, or a capture pre-filled
+ * from the page. Page text is rendered as text (JSX escapes it), never as HTML.
+ */
+export function PageContent({ context }: { context: PageContext }) {
+  const app = useApp();
+  const region = app.settings.defaultPhoneRegion;
+  const view = useMemo(() => pageView(context, region), [context, region]);
+  const key = viewKey(view);
+  const keys = useMemo(
+    () => (view.kind === 'none' || view.kind === 'unreadable' ? null : lookupKeys(view.draft)),
+    [key, view],
+  );
+  const matches = useLive(
+    async () => (keys ? matchingLeads(app.db, keys) : []),
+    [app.db, keys?.emails.join(), keys?.phones.join()],
+  );
+  if (view.kind === 'none') return null;
+  const where = HOST_LABEL[context.host];
+  const match = matches?.[0];
+  const more = Math.max(0, (matches?.length ?? 0) - 1);
+
+  let body: preact.ComponentChild;
+  switch (view.kind) {
+    case 'unreadable':
+      body = (
+        <>
+          <p class="warn-note" role="status">
+            Can’t read this page; capture manually.
+          </p>
+          {view.problem && <p class="small muted">{view.problem}</p>}
+          <DraftForm
+            key={key}
+            id="pc-manual"
+            title="Manual capture"
+            draft={{ emails: [], phones: [] }}
+            source={view.source}
+            {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
+            openFields
+            onCaptured={(id) => app.open(id)}
+          />
+        </>
+      );
+      break;
+    case 'sender':
+      body = (
+        <>
+          <p class="sender">
+            <span class="sender-name">{view.sender.name ?? view.sender.email}</span>
+            {view.sender.name && <span class="muted"> {view.sender.email}</span>}
+          </p>
+          {view.subject && <p class="small muted subject">{view.subject}</p>}
+          {matches === undefined ? null : match ? (
+            <MatchCard row={match} more={more} />
+          ) : (
+            <DraftForm
+              key={key}
+              id="pc-sender"
+              title="Not a lead yet"
+              draft={view.draft}
+              source={view.source}
+              {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
+            />
+          )}
+        </>
+      );
+      break;
+    case 'call':
+      body = (
+        <>
+          <p class="sender">
+            <span class="call-state">{callStateLabel(view.callState)}</span>{' '}
+            <span class="sender-name">
+              {view.draft.phones[0] ? formatPhone(view.draft.phones[0].e164) : view.number}
+            </span>
+          </p>
+          {view.phoneProblem && <p class="warn-note small">{view.phoneProblem}</p>}
+          {matches === undefined ? null : match ? (
+            <MatchCard row={match} more={more} />
+          ) : (
+            <DraftForm
+              key={key}
+              id="pc-call"
+              title="Not a lead yet"
+              draft={view.draft}
+              source={view.source}
+              {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
+            />
+          )}
+          {matches !== undefined && <CallPanel key={`${key}|${match?.id ?? ''}`} row={match} />}
+        </>
+      );
+      break;
+    case 'selection':
+      body =
+        matches === undefined ? null : match ? (
+          <MatchCard row={match} more={more} />
+        ) : (
+          <DraftForm
+            key={key}
+            id="pc-selection"
+            title="Selected text"
+            draft={view.draft}
+            source={view.source}
+            {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
+            openFields
+            onCaptured={(id) => app.open(id)}
+          />
+        );
+      break;
+  }
+
+  return (
+    <section class={`pagectx pc-${view.kind}`} aria-labelledby="pagectx-h">
+      <h2 id="pagectx-h" class="section-h">
+        On {where}
+      </h2>
+      {body}
+    </section>
+  );
+}
