@@ -11,7 +11,16 @@ export type Session = {
 };
 
 export type SyncState = 'offline' | 'connecting' | 'online' | 'unauthorized';
-export type SyncStatus = { state: SyncState; lastSyncAt: number | null; detail?: string };
+export type SyncStatus = {
+  state: SyncState;
+  lastSyncAt: number | null;
+  detail?: string;
+  /**
+   * Contact-field and notes edits made while not online: they are in the local work doc, and reach the server
+   * with the next sync (the count is reset once both docs are synced). Commands are counted by the outbox.
+   */
+  unsyncedEdits?: number;
+};
 
 /** The typed keys of the `meta` table. */
 export type MetaTypes = {

@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { fieldKey, WORK } from '../../shared/sync-docs.ts';
 import { eventually } from '../../test/integration/helpers/retry.ts';
-import { seedTeam, startTestServer } from '../../test/integration/helpers/server.ts';
+import { seedTeam, startTestServer, tempDataDir } from '../../test/integration/helpers/server.ts';
 import { LeadlineDb } from '../store/db.ts';
-import { type Session, setMeta } from '../store/meta.ts';
+import { type Session, type SyncStatus, setMeta } from '../store/meta.ts';
 import { submitCommand } from '../store/outbox.ts';
 import { fetchMe } from './api.ts';
 import { SyncClient } from './client.ts';
@@ -90,6 +92,46 @@ describe('SyncClient against the real sync server', () => {
       { timeout: 10_000 },
     );
     expect((await db.leads.get(leadId))?.authority?.stage).toBe('opportunity');
+  });
+
+  it('counts contact edits made offline until they reach the server, across a restart of the client', async () => {
+    const dataDir = tempDataDir();
+    let server = await startTestServer({ dataDir });
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const port = server.port;
+    const team = seedTeam(server, 'Acme Sales', { Ana: 'rep' });
+    const { db, client, session } = await signedIn(server.httpUrl, team.users.Ana.token);
+    const status = async () => (await db.meta.get('sync'))?.value as SyncStatus | undefined;
+    await eventually(async () => (await status())?.state === 'online');
+    const leadId = crypto.randomUUID();
+
+    await client.editField(leadId, 'title', 'CTO'); // online: sent at once, not counted
+    expect((await status())?.unsyncedEdits ?? 0).toBe(0);
+
+    await server.close();
+    await eventually(async () => (await status())?.state === 'offline');
+    await client.editField(leadId, 'company', 'Acme GmbH');
+    await client.editNotes(leadId, 'Call back after the fair');
+    expect((await status())?.unsyncedEdits).toBe(2);
+
+    // The worker dies and starts again (still offline): the count survives with the edits.
+    await client.stop();
+    const again = new SyncClient({
+      db,
+      session,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    await again.start();
+    cleanups.push(() => again.stop());
+    expect((await status())?.unsyncedEdits).toBe(2);
+
+    server = await startTestServer({ dataDir, port });
+    cleanups.push(() => server.close());
+    await eventually(async () => (await status())?.state === 'online', { timeout: 20_000 });
+    expect((await status())?.unsyncedEdits ?? 0).toBe(0);
+    const serverWork = server.authority.teams.get(team.id)!.work.doc;
+    await eventually(() => serverWork.getMap(WORK.fields).get(fieldKey(leadId, 'company')) === 'Acme GmbH');
+    expect(serverWork.getMap(WORK.fields).get(fieldKey(leadId, 'title'))).toBe('CTO');
   });
 
   it('reports a revoked or wrong token as unauthorized', async () => {

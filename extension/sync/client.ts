@@ -95,7 +95,11 @@ export class SyncClient {
       loadDoc(this.db, 'work', this.work),
       loadDoc(this.db, 'authority', this.authority),
     ]);
-    this.status = { state: 'connecting', lastSyncAt: stored?.lastSyncAt ?? null };
+    this.status = {
+      state: 'connecting',
+      lastSyncAt: stored?.lastSyncAt ?? null,
+      ...(stored?.unsyncedEdits ? { unsyncedEdits: stored.unsyncedEdits } : {}),
+    };
     this.everSynced = stored?.lastSyncAt != null;
     this.observe();
     const version = (await this.db.meta.get('readModelVersion'))?.value;
@@ -208,14 +212,26 @@ export class SyncClient {
   async editField(leadId: string, field: EditableField, value: unknown): Promise<void> {
     if (!EDITABLE_FIELDS.includes(field)) throw new Error(`Not an editable field: ${field}`);
     this.work.transact(() => this.work.getMap(WORK.fields).set(fieldKey(leadId, field), value), ORIGIN_LOCAL);
-    await this.flushed();
+    await Promise.all([this.flushed(), this.countEditWhileOffline()]);
   }
 
   /** Replaces the notes by `text` as a minimal edit, so that concurrent edits elsewhere in the text merge. */
   async editNotes(leadId: string, text: string): Promise<void> {
     const ytext = this.work.getText(notesName(leadId));
     this.work.transact(() => applyTextDiff(ytext, text), ORIGIN_LOCAL);
-    await this.flushed();
+    await Promise.all([this.flushed(), this.countEditWhileOffline()]);
+  }
+
+  /**
+   * Edits carry no verdict, so the outbox cannot say they are waiting: counted here while offline, so that
+   * the status bar and the sign-out warning (which deletes local data) tell the user. Online, y-websocket
+   * sends the edit at once; on reconnecting, the client's sync step 2 carries every missed edit before the
+   * provider reports synced, which resets the count.
+   */
+  private async countEditWhileOffline(): Promise<void> {
+    if (this.online) return;
+    this.status = { ...this.status, unsyncedEdits: (this.status.unsyncedEdits ?? 0) + 1 };
+    await this.writeStatus();
   }
 
   // ---- connection ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { getDb } from '../store/db.ts';
 import { getMeta, type Session } from '../store/meta.ts';
 import { toBackground } from './background-link.ts';
-import { ago } from './format.ts';
+import { ago, waitingText } from './format.ts';
 import { useLive } from './hooks.ts';
 import { clearTodaySnapshot } from './today-snapshot.ts';
 
@@ -18,7 +18,10 @@ export function Account({ session }: { session: Session }) {
     }),
     [db],
   );
-  const waiting = info?.waiting ?? 0;
+  // Pending commands and offline contact/notes edits: signing out deletes both.
+  const actions = info?.waiting ?? 0;
+  const edits = info?.sync?.unsyncedEdits ?? 0;
+  const waiting = actions + edits;
   async function signOut() {
     setBusy(true);
     await toBackground({ type: 'leadline/sign-out' });
@@ -52,7 +55,7 @@ export function Account({ session }: { session: Session }) {
         <div class={`confirm${waiting ? ' warn' : ''}`} role="alertdialog" aria-labelledby="so-h">
           <p id="so-h">
             {waiting
-              ? `${waiting} action${waiting === 1 ? ' has' : 's have'} not reached the server yet. Signing out deletes ${waiting === 1 ? 'it' : 'them'} for good, with all of ${session.team.name}'s data on this device.`
+              ? `${waitingText(actions, edits)} ${waiting === 1 ? 'has' : 'have'} not reached the server yet. Signing out deletes ${waiting === 1 ? 'it' : 'them'} for good, with all of ${session.team.name}'s data on this device.`
               : `Signing out deletes ${session.team.name}'s data from this device. Everything you did is on the server.`}
           </p>
           <div class="buttons">

@@ -1,6 +1,6 @@
 import { getMeta } from '../store/meta.ts';
 import { useApp } from './app-context.ts';
-import { ago } from './format.ts';
+import { ago, waitingText } from './format.ts';
 import { useLive, useNow } from './hooks.ts';
 
 /** Online/offline, actions waiting to sync, last sync, rejected actions waiting to be read. */
@@ -32,8 +32,8 @@ export function StatusBar({ onShowRejected }: { onShowRejected: () => void }) {
         ·
       </span>
       <span class="waiting">
-        {s?.waiting
-          ? `${s.waiting} action${s.waiting === 1 ? '' : 's'} waiting to sync`
+        {s?.waiting || s?.sync?.unsyncedEdits
+          ? `${waitingText(s.waiting, s.sync?.unsyncedEdits ?? 0)} waiting to sync`
           : 'All actions synced'}
       </span>
       {s?.sync?.lastSyncAt ? (

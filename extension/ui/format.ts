@@ -95,3 +95,12 @@ export function money(amount: number, currency: string): string {
     return `${amount} ${currency}`;
   }
 }
+
+/** "2 actions and 1 edit", "1 action", "3 edits" (nothing: empty string). */
+export function waitingText(actions: number, edits: number): string {
+  const parts = [
+    actions ? `${actions} action${actions === 1 ? '' : 's'}` : '',
+    edits ? `${edits} edit${edits === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.join(' and ');
+}

@@ -58,7 +58,7 @@ test('a browser killed offline keeps its pending actions and syncs them after th
   await expect(page.locator('.notes [aria-live]')).toHaveText('');
   await captureLead(page, { name: 'Pia Pending', email: 'pia@pending.example' });
   await captureLead(page, { name: 'Quentin Queued', phone: '+49 40 5550199' });
-  await expect(page.locator('footer.statusbar')).toContainText('4 actions waiting to sync');
+  await expect(page.locator('footer.statusbar')).toContainText('4 actions and 1 edit waiting to sync');
   const before = await localLeads(page);
   expect(before.map((l) => `${l.name}:${l.pending.join('+')}`)).toEqual([
     'Karl Known:logCall+transfer',
@@ -72,7 +72,7 @@ test('a browser killed offline keeps its pending actions and syncs them after th
   // Relaunch on the same profile, still offline: everything is still there.
   await extension.relaunch();
   page = await openSidebar(extension);
-  await expect(page.locator('footer.statusbar')).toContainText('4 actions waiting to sync');
+  await expect(page.locator('footer.statusbar')).toContainText('4 actions and 1 edit waiting to sync');
   expect(await localLeads(page)).toEqual(before);
   await page.getByRole('button', { name: 'My leads' }).click();
   await expect(page.getByRole('list', { name: 'My New leads' }).getByText('Pia Pending')).toBeVisible();

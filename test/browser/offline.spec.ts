@@ -49,13 +49,13 @@ test('offline: actions wait in IndexedDB across a browser restart and reach the 
   await page.getByRole('textbox', { name: 'Notes' }).fill('Wants a demo next week');
   await page.getByRole('textbox', { name: 'Notes' }).blur();
   await captureLead(page, { name: 'Paul Pending', email: 'paul@pending.example' });
-  await expect(page.locator('footer.statusbar')).toContainText('3 actions waiting to sync');
+  await expect(page.locator('footer.statusbar')).toContainText('3 actions and 1 edit waiting to sync');
   await shot(page, test.info().outputPath('offline-waiting.png'));
 
   // Close the browser: nothing may be lost.
   await extension.relaunch();
   page = await openSidebar(extension);
-  await expect(page.locator('footer.statusbar')).toContainText('3 actions waiting to sync');
+  await expect(page.locator('footer.statusbar')).toContainText('3 actions and 1 edit waiting to sync');
   await page.getByRole('button', { name: 'My leads' }).click();
   await expect(page.getByRole('list', { name: 'My MQL leads' }).getByText('Olga Offline')).toBeVisible();
   await expect(page.getByRole('list', { name: 'My New leads' }).getByText('Paul Pending')).toBeVisible();

@@ -69,6 +69,10 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   await panel.getByLabel('Name', { exact: true }).fill('Unsynced Ursula');
   await panel.getByRole('button', { name: 'Capture lead' }).click();
   await expect(panel.locator('footer.statusbar')).toContainText('1 action waiting to sync');
+  // An offline edit has no verdict to wait for, but is just as unsynced: it is counted and warned about.
+  await panel.getByLabel('Title', { exact: true }).fill('Head of IT');
+  await panel.getByLabel('Title', { exact: true }).blur();
+  await expect(panel.locator('footer.statusbar')).toContainText('1 action and 1 edit waiting to sync');
   // Today (with her, pending) is kept as the next opening's first paint…
   const snapshot = () => panel.evaluate(() => localStorage.getItem('leadline:today-snapshot'));
   await panel.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Today/ }).click();
@@ -77,7 +81,9 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   expect(await snapshot()).not.toContain(s.team.users['Tina Tele'].token);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('1 action has not reached the server yet');
+  await expect(page.getByRole('alertdialog')).toContainText(
+    '1 action and 1 edit have not reached the server yet',
+  );
   await shot(page, test.info().outputPath('signout-warning.png'));
   await page.getByRole('button', { name: 'Sign out and lose them' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to your team' })).toBeVisible();

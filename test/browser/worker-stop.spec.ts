@@ -77,7 +77,7 @@ test('the service worker stopped with actions pending: nothing is lost, they syn
   await page.getByRole('textbox', { name: 'Notes' }).fill('Call back after the worker restart');
   await page.getByRole('textbox', { name: 'Notes' }).blur();
   await captureLead(page, { name: 'Otto Offline', email: 'otto@offline.example' });
-  await expect(page.locator('footer.statusbar')).toContainText('2 actions waiting to sync');
+  await expect(page.locator('footer.statusbar')).toContainText('2 actions and 1 edit waiting to sync');
 
   // Chrome stops the worker (as after 30 s without events): its Y.Docs, socket and timers are gone.
   const worker = await watchServiceWorker(extension, page);
@@ -86,7 +86,7 @@ test('the service worker stopped with actions pending: nothing is lost, they syn
 
   // The sidebar reads IndexedDB only: it still shows everything, and a reload too.
   await page.reload();
-  await expect(page.locator('footer.statusbar')).toContainText('2 actions waiting to sync');
+  await expect(page.locator('footer.statusbar')).toContainText('2 actions and 1 edit waiting to sync');
   await page.getByRole('button', { name: 'My leads' }).click();
   await expect(page.getByRole('list', { name: 'My New leads' })).toContainText('Otto Offline');
   await expect(page.getByRole('list', { name: 'My New leads' })).toContainText('Wanda Worker');
