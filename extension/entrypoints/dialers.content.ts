@@ -14,6 +14,6 @@ export default defineContentScript({
     'https://voice.google.com/*',
   ],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual', // the panel's shadow root gets its CSS from panel.ts; 'ui' fetched a stylesheet that is never built
   main: (ctx) => startHostContentScript(ctx, [aircall, dialpad, ringcentral, googlevoice]),
 });

@@ -56,7 +56,10 @@ if [ ! -e "$profile/Default/Preferences" ]; then
 fi
 echo "Opening $browser as $who. No Leadline button on the pages? chrome://extensions → Developer mode →"
 echo "Load unpacked → ${opts.extensionDir} (Chrome 137+ ignores --load-extension; the profile keeps it)."
-exec "$browser" --user-data-dir="$profile" --no-first-run --no-default-browser-check \\
+# Chromium refuses to start as root (containers, root VMs) unless its sandbox is off.
+nosandbox=""
+if [ "$(id -u)" = 0 ]; then nosandbox="--no-sandbox"; fi
+exec "$browser" $nosandbox --user-data-dir="$profile" --no-first-run --no-default-browser-check \\
   --load-extension=${sh(opts.extensionDir)} --disable-features=DisableLoadExtensionCommandLineSwitch \\
   --host-resolver-rules=${sh(rules)} \\
   --ignore-certificate-errors-spki-list=${sh(opts.spki)} \\

@@ -6,13 +6,17 @@ import type { Storage } from '../storage/storage.ts';
 
 export const DEMO_TEAM = 'Demo Sales';
 
-/** The demo team: `profile` names the person's demo browser profile (`sh data/demo-browser.sh alex`). */
-export const DEMO_USERS: { profile: string; name: string; role: Role }[] = [
-  { profile: 'tess', name: 'Tess (telemarketer)', role: 'telemarketer' },
-  { profile: 'alex', name: 'Alex (rep A)', role: 'rep' },
-  { profile: 'blake', name: 'Blake (rep B)', role: 'rep' },
-  { profile: 'morgan', name: 'Morgan (manager)', role: 'manager' },
-  { profile: 'ada', name: 'Ada (admin)', role: 'admin' },
+/**
+ * The demo team: `profile` names the person's demo browser profile (`sh data/demo-browser.sh alex`); `label`
+ * is for `npm start`'s list only. Names are plain: the sidebar and the call script already say the role
+ * ("Hi, this is Tess from Demo Sales", not "Tess (telemarketer)").
+ */
+export const DEMO_USERS: { profile: string; name: string; role: Role; label: string }[] = [
+  { profile: 'tess', name: 'Tess', role: 'telemarketer', label: 'telemarketer' },
+  { profile: 'alex', name: 'Alex', role: 'rep', label: 'rep A' },
+  { profile: 'blake', name: 'Blake', role: 'rep', label: 'rep B' },
+  { profile: 'morgan', name: 'Morgan', role: 'manager', label: 'manager' },
+  { profile: 'ada', name: 'Ada', role: 'admin', label: 'admin' },
 ];
 
 type Saved = { teamId: string; tokens: Record<string, string> };

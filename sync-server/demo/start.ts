@@ -84,7 +84,7 @@ if (stopping) await new Promise(() => {}); // Ctrl-C during the build: the handl
 
 const people = DEMO_USERS.map((u) => ({
   profile: u.profile,
-  name: u.name,
+  name: `${u.name} (${u.label})`,
   invite: inviteLink(server.httpUrl, tokens[u.profile]),
 }));
 const script = pages

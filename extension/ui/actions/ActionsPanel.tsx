@@ -14,6 +14,11 @@ import { QualifyForm } from './QualifyForm.tsx';
 import { ReasonForm } from './ReasonForm.tsx';
 import { type TryResult, tryAct } from './try-act.ts';
 
+/** The step that moves the lead forward, most wanted first: the first one available is the primary button. */
+const FORWARD: readonly CommandType[] = ['acceptMql', 'qualify', 'transfer', 'claim', 'closeWon', 'logCall'];
+/** Actions that give the lead away: set apart from the rest so they are not hit by mistake. */
+const GIVE_AWAY: ReadonlySet<CommandType> = new Set(['release', 'returnMql', 'closeLost']);
+
 /** Commands that need no input: one click does it. */
 const IMMEDIATE: ReadonlySet<CommandType> = new Set(['acceptMql', 'claim', 'closeWon']);
 
@@ -31,6 +36,7 @@ export function ActionsPanel({ row, now }: { row: LeadRow; now: number }) {
   }, [row, now, app]);
   if (!options) return null;
   const available = options.filter((o) => o.available);
+  const primary = FORWARD.find((t) => available.some((o) => o.type === t));
   const blocked = options.filter((o) => !o.available);
   const done = () => setOpen(null);
 
@@ -57,7 +63,15 @@ export function ActionsPanel({ row, now }: { row: LeadRow; now: number }) {
           <button
             key={o.type}
             type="button"
-            class={open === o.type ? 'pressed' : undefined}
+            class={
+              [
+                open === o.type ? 'pressed' : '',
+                o.type === primary ? 'primary' : '',
+                GIVE_AWAY.has(o.type) ? 'give-away' : '',
+              ]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
             aria-expanded={IMMEDIATE.has(o.type) ? undefined : open === o.type}
             onClick={() => click(o.type)}
           >

@@ -112,7 +112,9 @@ export function CallPanel({ row }: { row: LeadRow | undefined }) {
               <button
                 key={o}
                 type="button"
-                class={o === 'interested' ? 'primary small' : 'small'}
+                // No outcome looks chosen before one is logged; the logged one stays marked.
+                class={logged === o ? 'small pressed' : 'small'}
+                aria-pressed={logged === o}
                 aria-label={OUTCOME_LABEL[o]}
                 aria-keyshortcuts={String(i + 1)}
                 onClick={() => log(o)}
@@ -128,7 +130,10 @@ export function CallPanel({ row }: { row: LeadRow | undefined }) {
           )}
         </fieldset>
       )}
-      {row && allowed && !allowed.log && allowed.why && <p class="small muted">{allowed.why}</p>}
+      {/* Why no call can be logged — not after this user's own transfer, which the note below says. */}
+      {row && allowed && !allowed.log && allowed.why && !transferred && (
+        <p class="small muted">{allowed.why}</p>
+      )}
       {row && (allowed?.transfer || logged === 'interested') && !transferred && row.view.stage === 'new' && (
         <form class="form" onSubmit={transfer} aria-label="Transfer to a rep">
           <label for="call-rep">Transfer to rep</label>
@@ -154,7 +159,7 @@ export function CallPanel({ row }: { row: LeadRow | undefined }) {
         </p>
       )}
       <FormError result={result} />
-      {telemarketer ? (
+      {telemarketer && !transferred ? (
         <section aria-label="Call script">
           <h3 class="sub-h">Call script</h3>
           {script}
