@@ -60,7 +60,7 @@ export function importStatus(client: SyncClient, prefix: string, suffixes: reado
         reasons.set(m, (reasons.get(m) ?? 0) + 1);
       }
     }
-    if (v || commands.has(id)) status.queued.push(suffix);
+    if (v || commands.has(id) || client.isDroppedImport(id)) status.queued.push(suffix);
   }
   status.reasons = [...reasons];
   return status;

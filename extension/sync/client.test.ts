@@ -2,12 +2,14 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { decide } from '../../shared/decide.ts';
+import { commandIdOf, IMPORT_COMMAND_PREFIX } from '../../shared/import/ids.ts';
 import type { Lead } from '../../shared/lead.ts';
 import { AUTHORITY, type Verdict, WORK } from '../../shared/sync-docs.ts';
 import { applyEvents } from '../../shared/team.ts';
 import { actor, REP_A, T0, team } from '../../shared/testing.ts';
+import { importCommands, importStatus } from '../background/import-commands.ts';
 import type { LeadlineDb } from '../store/db.ts';
-import { getMeta } from '../store/meta.ts';
+import { getMeta, setMeta } from '../store/meta.ts';
 import { submitCommand } from '../store/outbox.ts';
 import { testDb } from '../store/test-helpers.ts';
 import { SyncClient } from './client.ts';
@@ -148,6 +150,45 @@ describe('SyncClient (server played locally)', () => {
     expect(client.work.getText(`notes/${leadId}`).toString()).toBe('Call back on Monday morning');
     expect(commandKeys(client.work)).toEqual([r.id]);
     expect((await db.leads.get(leadId))?.pending).toEqual(['logCall']);
+    await client.stop();
+  });
+
+  it('an imported row whose key the server drops before its verdict arrives stays handed over, and its rejection is kept', async () => {
+    const db = await testDb(REP_A);
+    await setMeta(db, 'sync', { state: 'offline', lastSyncAt: T0 }); // not a first sync: imports' rejections count
+    const client = await startClient(db);
+    const id = commandIdOf('row-0001');
+    const command = {
+      id,
+      type: 'capture',
+      leadId: 'lead-row-0001',
+      contact: { name: 'First20 Last20', emails: ['person20@company20.example'], phones: [] },
+      source: 'csv',
+    };
+    expect(await importCommands(client, [command])).toEqual({ ok: true });
+    const suffix = id.slice(IMPORT_COMMAND_PREFIX.length);
+    expect(importStatus(client, IMPORT_COMMAND_PREFIX, [suffix]).queued).toEqual([suffix]);
+
+    // The work doc syncs first: the server already decided and dropped the key; the verdict is still on the way.
+    client.work.transact(() => client.work.getMap(WORK.commands).delete(id), 'server');
+    expect(importStatus(client, IMPORT_COMMAND_PREFIX, [suffix]).queued).toEqual([suffix]);
+
+    const verdict: Verdict = {
+      commandId: id,
+      leadId: 'lead-row-0001',
+      type: 'capture',
+      by: REP_A,
+      decidedAt: T0 + 60_000,
+      status: 'rejected',
+      code: 'DUPLICATE_LEAD',
+      message: 'A lead with this email already exists.',
+    };
+    client.authority.transact(() => client.authority.getMap(AUTHORITY.verdicts).set(id, verdict), 'server');
+    await client.settled();
+    const row = await db.outbox.get(id);
+    expect(row).toMatchObject({ status: 'rejected', command: { contact: { name: 'First20 Last20' } } });
+    expect(importStatus(client, IMPORT_COMMAND_PREFIX, [suffix])).toMatchObject({ decided: 1, rejected: 1 });
+    expect(client.isDroppedImport(id)).toBe(false); // recorded: nothing kept any more
     await client.stop();
   });
 });

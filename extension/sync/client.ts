@@ -78,6 +78,14 @@ export class SyncClient {
   private failedConnects = 0;
   private stopped = false;
   private everSynced = false;
+  /**
+   * Import commands the server removed from the work doc whose verdict this client has not recorded yet. The
+   * two docs sync over two sockets: after a reconnect the work doc (keys dropped) can arrive before the
+   * authority doc (verdicts), and in between an imported row would look neither handed over nor decided —
+   * offered again by the import page, and its rejection silent for want of the command. Kept until the
+   * verdict is recorded.
+   */
+  private readonly droppedImports = new Map<string, Command>();
 
   constructor(private readonly opts: SyncClientOptions) {
     this.db = opts.db;
@@ -207,6 +215,11 @@ export class SyncClient {
       for (const row of put) commands.set(row.id, row.command);
     }, ORIGIN_LOCAL);
     await this.commandsStored();
+  }
+
+  /** An import command the server took out of the work doc before this client got its verdict. */
+  isDroppedImport(id: string): boolean {
+    return this.droppedImports.has(id);
   }
 
   async editField(leadId: string, field: EditableField, value: unknown): Promise<void> {
@@ -374,6 +387,13 @@ export class SyncClient {
     this.authority.getMap(AUTHORITY.meta).observe(() => {
       this.dirty.meta = true;
     });
+    this.work.getMap<Command>(WORK.commands).observe((e) => {
+      if (e.transaction.origin === ORIGIN_LOCAL) return;
+      for (const [id, change] of e.changes.keys) {
+        if (change.action === 'delete' && id.startsWith(IMPORT_COMMAND_PREFIX) && change.oldValue)
+          this.droppedImports.set(id, change.oldValue as Command);
+      }
+    });
     this.work.getMap(WORK.fields).observe((e) => {
       for (const key of e.keysChanged) this.dirty.leads.add(key.slice(0, key.lastIndexOf('/')));
     });
@@ -456,7 +476,9 @@ export class SyncClient {
       // the first sync, which would bring back every old one of an import made on another device.
       const commands = this.work.getMap<Command>(WORK.commands);
       const decided = await recordVerdicts(db, mine, (id) =>
-        !initial && id.startsWith(IMPORT_COMMAND_PREFIX) ? commands.get(id) : undefined,
+        !initial && id.startsWith(IMPORT_COMMAND_PREFIX)
+          ? (commands.get(id) ?? this.droppedImports.get(id))
+          : undefined,
       );
       const ids = new Set([...d.leads, ...decided]);
       if (ids.size) {
@@ -476,6 +498,10 @@ export class SyncClient {
       if (this.online) this.status = { state: 'online', lastSyncAt: now };
       await db.meta.put({ key: 'sync', value: this.status });
     });
+    // Recorded now, or earlier (the usual order: the verdict came first); a verdict still waiting for the next
+    // flush keeps its command.
+    for (const id of this.droppedImports.keys())
+      if (verdicts.has(id) && !this.dirty.verdicts.has(id)) this.droppedImports.delete(id);
     if (big) {
       for (let i = 0; i < later.length; i += ROWS_PER_TRANSACTION) {
         const chunk = later.slice(i, i + ROWS_PER_TRANSACTION);
