@@ -7,7 +7,15 @@ import { api } from '../integration/helpers/api.ts';
 import { startTestServer, tempDataDir } from '../integration/helpers/server.ts';
 import { killChromium } from './faults-support';
 import { expect, test } from './fixtures';
-import { expectOnline, openSidebar, type Server, serverWithTeam, shot, signIn } from './leadline';
+import {
+  expectOffline,
+  expectOnline,
+  openSidebar,
+  type Server,
+  serverWithTeam,
+  shot,
+  signIn,
+} from './leadline';
 
 /**
  * An import that fails half-way loses nothing and resumes: the rows are saved on this device while the server
@@ -48,9 +56,7 @@ test('an import cut off half-way (server gone, browser killed) resumes with noth
   // The server goes away; the import goes on and is saved on this device.
   await s.server.close();
   server = undefined;
-  await expect(sidebar.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
-    timeout: 15_000,
-  });
+  await expectOffline(sidebar);
   let page = await extension.context.newPage();
   await page.goto(extension.url('import.html'));
   await pick(page);

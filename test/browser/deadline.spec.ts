@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import {
   captureLead,
   expectAllSynced,
+  expectOffline,
   expectOnline,
   openSidebar,
   type Server,
@@ -40,9 +41,7 @@ test("a rep's offline qualify after the deadline is rejected, said so, and the l
   // Offline, the rep qualifies: on this device the deadline has not passed, so the action is accepted locally.
   await s.server.close();
   server = undefined;
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
-    timeout: 15_000,
-  });
+  await expectOffline(page);
   await page.getByRole('button', { name: 'Qualify', exact: true }).click();
   await page.getByLabel('Confirmed demand').fill('Helpdesk for 8 agents');
   await page.getByLabel('Seats').fill('8');

@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 import {
   captureLead,
   expectAllSynced,
+  expectOffline,
   expectOnline,
   openSidebar,
   type Server,
@@ -40,9 +41,7 @@ test('a browser killed offline keeps its pending actions and syncs them after th
   // Offline: the server goes away.
   await s.server.close();
   server = undefined;
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
-    timeout: 15_000,
-  });
+  await expectOffline(page);
 
   // Pending actions: a call and a transfer on the synced lead, a notes edit, and two new captures.
   await page.getByRole('button', { name: 'Log call' }).click();

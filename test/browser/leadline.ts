@@ -33,6 +33,13 @@ export async function expectOnline(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible({ timeout: 15_000 });
 }
 
+/** The sidebar has noticed that the server is gone (y-websocket gives up on a dead socket within seconds). */
+export async function expectOffline(page: Page): Promise<void> {
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
+    timeout: 15_000,
+  });
+}
+
 export async function expectAllSynced(page: Page): Promise<void> {
   await expect(page.locator('footer.statusbar')).toContainText('All actions synced', { timeout: 15_000 });
 }

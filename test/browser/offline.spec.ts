@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import {
   captureLead,
   expectAllSynced,
+  expectOffline,
   expectOnline,
   openSidebar,
   type Server,
@@ -35,9 +36,7 @@ test('offline: actions wait in IndexedDB across a browser restart and reach the 
   // The server goes away.
   await s.server.close();
   server = undefined;
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
-    timeout: 15_000,
-  });
+  await expectOffline(page);
 
   // Act offline: each action is confirmed at once (it is in IndexedDB) and shown as waiting.
   await page.getByRole('button', { name: 'Log call' }).click();

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
-import { openSidebar, type Server, serverWithTeam, shot, signIn } from './leadline';
+import { expectOffline, openSidebar, type Server, serverWithTeam, shot, signIn } from './leadline';
 
 let server: Server | undefined;
 let garbage: http.Server | undefined;
@@ -62,9 +62,7 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   await s.server.close();
   server = undefined;
   const panel = await openSidebar(extension);
-  await expect(panel.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
-    timeout: 15_000,
-  });
+  await expectOffline(panel);
   await panel.getByRole('button', { name: '+ Lead' }).click();
   await panel.getByLabel('Name', { exact: true }).fill('Unsynced Ursula');
   await panel.getByRole('button', { name: 'Capture lead' }).click();

@@ -6,6 +6,7 @@ import { type ExtensionBrowser, expect, test } from './fixtures';
 import {
   captureLead,
   expectAllSynced,
+  expectOffline,
   expectOnline,
   openSidebar,
   type Server,
@@ -68,9 +69,7 @@ test('the service worker stopped with actions pending: nothing is lost, they syn
   // IndexedDB) but nobody can decide them.
   await s.server.close();
   server = undefined;
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline', {
-    timeout: 15_000,
-  });
+  await expectOffline(page);
   await page.getByRole('button', { name: 'Log call' }).click();
   await page.getByRole('button', { name: /^Interested/ }).click();
   await expect(page.locator('.pending-note')).toContainText('Log call');
