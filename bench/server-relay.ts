@@ -9,7 +9,8 @@
  * for Leadline, every verdict — divided by the relay's. Two streams:
  *   - `mixed`: what a team's clients write — 50% contact-field edits, 40% note keystrokes, 10% commands;
  *   - `commands`: every update is a command (the worst case for the authority).
- * Env: CLIENTS (50), SENDERS (10), UPDATES (per sender, 150), RATE (per sender per second, 50), RUNS (3).
+ * Env: CLIENTS (50), SENDERS (10), UPDATES (per sender, 150), RATE (per sender per second, 50), RUNS (3),
+ * MIXES (mixed,commands).
  * Run: npx tsx bench/server-relay.ts
  */
 import fs from 'node:fs';
@@ -131,7 +132,8 @@ export async function run(): Promise<Record<string, number | string>> {
       clients: CLIENTS,
       stream: `${SENDERS} senders × ${UPDATES} updates at ${RATE}/s each`,
     };
-    for (const mix of ['mixed', 'commands'] as Mix[]) {
+    const mixes = (process.env.MIXES?.split(',') ?? ['mixed', 'commands']) as Mix[];
+    for (const mix of mixes) {
       const ratios: number[] = [];
       const cpus: [number, number][] = [];
       for (let r = 0; r < RUNS; r++) {

@@ -16,6 +16,11 @@ export type Config = {
   rateLimit: { burst: number; perSecond: number };
   /** How often to poll storage's admin-change counter for changes made by the admin CLI. */
   reloadPollMs: number;
+  /**
+   * Group commit: a team's updates, receipts and decisions are stored (one SQLite transaction) and sent at
+   * most once per this many ms; the first after a quiet spell goes at once. 0: once per event-loop turn.
+   */
+  commitWindowMs: number;
   /** Merge a doc's stored updates into one row once there are more than this many. */
   compactAfter: number;
   /**
@@ -39,6 +44,7 @@ export const DEFAULT_CONFIG: Config = {
   corsOrigins: [],
   rateLimit: { burst: 1000, perSecond: 200 },
   reloadPollMs: 1000,
+  commitWindowMs: 5,
   compactAfter: 500,
   sqliteSync: 'NORMAL',
   log: (msg, extra) => console.log(JSON.stringify({ t: new Date().toISOString(), msg, ...extra })),
@@ -52,7 +58,8 @@ function int(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-/** Reads PORT, HOST, DATA_DIR, LEADLINE_TEST_CLOCK, MAX_FRAME_BYTES, SQLITE_SYNC, COMPACT_AFTER, CORS_ORIGINS. */
+/** Reads PORT, HOST, DATA_DIR, LEADLINE_TEST_CLOCK, MAX_FRAME_BYTES, SQLITE_SYNC, COMMIT_WINDOW_MS,
+ * COMPACT_AFTER, CORS_ORIGINS. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Config> {
   const out: Partial<Config> = {};
   const port = int('PORT', env.PORT);
@@ -62,6 +69,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Con
   if (env.LEADLINE_TEST_CLOCK === '1') out.testClock = true;
   const frame = int('MAX_FRAME_BYTES', env.MAX_FRAME_BYTES);
   if (frame !== undefined) out.maxFrameBytes = frame;
+  const window = int('COMMIT_WINDOW_MS', env.COMMIT_WINDOW_MS);
+  if (window !== undefined) out.commitWindowMs = window;
   const compact = int('COMPACT_AFTER', env.COMPACT_AFTER);
   if (compact !== undefined) out.compactAfter = compact;
   if (env.CORS_ORIGINS)

@@ -51,7 +51,11 @@ export async function startSyncServer(partial: Partial<Config> = {}): Promise<Sy
   });
   const testClock = config.testClock ? (config.clock ?? new TestClock()) : null;
   const clock = config.clock ?? testClock ?? systemClock;
-  const authority = new Authority(storage, clock, { compactAfter: config.compactAfter, log });
+  const authority = new Authority(storage, clock, {
+    compactAfter: config.compactAfter,
+    commitWindowMs: config.commitWindowMs,
+    log,
+  });
   authority.refresh();
 
   const connections = new Set<Connection>();

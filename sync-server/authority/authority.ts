@@ -7,22 +7,28 @@ import type { Storage, TeamRow } from '../storage/storage.ts';
 import { Batch } from './batch.ts';
 import { applyTimers, decideCommand, outcomeOf } from './jobs.ts';
 import { publishMeta, reconcile } from './publish.ts';
-import { type Job, type Outcome, TeamRuntime, toMember } from './team-runtime.ts';
+import { type Job, type Outcome, type Receipt, TeamRuntime, toMember } from './team-runtime.ts';
 
 type Log = (msg: string, extra?: Record<string, unknown>) => void;
 const MAX_KEY = 128;
-/** A drain pass yields to I/O after this long (or this many jobs), so one busy team cannot starve sockets. */
+/** A commit decides jobs for at most this long (or this many), so one busy team cannot starve sockets. */
 const SLICE_MS = 20;
 const SLICE_JOBS = 200;
 const MAX_TIMEOUT = 2 ** 31 - 1;
+/** After a failed commit (disk full, I/O error), what it held is retried this much later. */
+const RETRY_MS = 1000;
 
 const isPeer = (o: unknown): o is Peer => typeof o === 'object' && o !== null && 'awarenessIds' in o;
 
 /**
  * The rule authority. Per team, a serial queue of jobs: each command is recorded when received, decided
  * once (by id) with the shared rules at the server's time after due timers ran, committed to storage,
- * and only then written to the authority doc. Jobs are synchronous, so "one at a time" holds by
- * construction; the queue keeps the order explicit and groups a pass into one commit (see Batch).
+ * and only then sent in the authority doc. Jobs are synchronous, so "one at a time" holds by construction.
+ *
+ * Group commit: a team's doc updates, command receipts, decisions and the authority-doc writes they cause
+ * are stored in one SQLite transaction, at most once per `commitWindowMs` (the first after a quiet spell at
+ * once), and only then sent to anyone. Under load that is one transaction and one message per peer and doc
+ * per window instead of several per update.
  */
 export class Authority {
   readonly teams = new Map<string, TeamRuntime>();
@@ -30,7 +36,7 @@ export class Authority {
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock,
-    private readonly opts: { compactAfter: number; log: Log },
+    private readonly opts: { compactAfter: number; commitWindowMs: number; log: Log },
   ) {}
 
   /** Loads every team not yet loaded; re-reads members and settings of the others (admin CLI changes). */
@@ -43,7 +49,10 @@ export class Authority {
   }
 
   private load(row: TeamRow): void {
-    const team = new TeamRuntime(row, this.storage, this.opts);
+    const team = new TeamRuntime(row, this.storage, {
+      ...this.opts,
+      onDirty: (t, now) => (now ? this.commit(t) : this.commitSoon(t)),
+    });
     this.teams.set(row.id, team);
     const commands = team.work.doc.getMap(WORK.commands);
     commands.observe((event) => {
@@ -77,7 +86,7 @@ export class Authority {
     publishMeta(team.authority, team.meta());
   }
 
-  /** Called inside the work doc's transaction: the receipt commits with the doc update that carried it. */
+  /** Called inside the work doc's transaction: the receipt is stored by the commit that stores the update. */
   private receiveFromDoc(team: TeamRuntime, actor: string, key: string, value: unknown): void {
     if (key.length > MAX_KEY) {
       this.opts.log('dropped an over-long command key', { team: team.id, actor });
@@ -85,17 +94,15 @@ export class Authority {
       return;
     }
     const body = value instanceof Y.AbstractType ? value.toJSON() : value;
-    const row = {
-      teamId: team.id,
-      id: key,
-      actor,
-      source: 'doc' as const,
-      body,
-      receivedAt: this.clock.now(),
-    };
-    if (this.storage.insertCommand(row)) this.enqueue(team, { kind: 'command', ...row, recovery: false });
-    else if (this.storage.getCommand(team.id, key)?.verdict)
-      this.enqueue(team, { kind: 'republish', id: key });
+    team.receipts.push({ id: key, actor, body, receivedAt: this.clock.now() });
+  }
+
+  /** Inside the commit: a new id is recorded and queued; a decided one has its verdict republished. */
+  private record(team: TeamRuntime, r: Receipt): void {
+    const row = { teamId: team.id, ...r, source: 'doc' as const };
+    if (this.storage.insertCommand(row)) team.queue.push({ kind: 'command', ...row, recovery: false });
+    else if (this.storage.getCommand(team.id, r.id)?.verdict)
+      team.queue.push({ kind: 'republish', id: r.id });
     // Received but undecided: already queued, and its verdict clears this key too.
   }
 
@@ -127,35 +134,65 @@ export class Authority {
 
   private enqueue(team: TeamRuntime, job: Job): void {
     team.queue.push(job);
-    if (team.draining) return;
-    team.draining = true;
-    setImmediate(() => this.drain(team));
+    this.commitSoon(team);
   }
 
-  private drain(team: TeamRuntime): void {
-    if (!this.teams.has(team.id)) return;
+  /** Schedules the team's next group commit: at once after a quiet spell, else one window after the last. */
+  private commitSoon(team: TeamRuntime, delay?: number): void {
+    if (team.commitTimer || team.committing || !this.teams.has(team.id)) return;
+    const wait = delay ?? team.lastCommitAt + this.opts.commitWindowMs - performance.now();
+    if (wait > 0) {
+      const t = setTimeout(() => this.commit(team), wait);
+      team.commitTimer = { cancel: () => clearTimeout(t) };
+    } else {
+      const t = setImmediate(() => this.commit(team));
+      team.commitTimer = { cancel: () => clearImmediate(t) };
+    }
+  }
+
+  /**
+   * One group commit: records receipts, decides queued jobs (for at most one slice), writes the decisions
+   * into the authority doc, and stores all of it together with both docs' new updates in one transaction;
+   * then sends the updates and answers HTTP callers. If the commit fails nothing of it is sent: decisions
+   * are forgotten (state reloaded from SQLite), receipts and doc updates are kept and retried.
+   */
+  private commit(team: TeamRuntime): void {
+    if (team.committing || !this.teams.has(team.id)) return;
+    team.cancelCommitTimer();
+    team.committing = true;
     const start = performance.now();
     const batch = new Batch();
-    let n = 0;
+    const receipts = team.receipts;
+    team.receipts = [];
+    let failed = false;
     try {
       this.storage.transaction(() => {
+        for (const r of receipts) this.record(team, r);
+        let n = 0;
         while (team.queue.length && n++ < SLICE_JOBS && performance.now() - start < SLICE_MS) {
           this.run(team, team.queue.shift()!, batch);
         }
+        batch.publish(team);
+        team.work.saveUnsaved();
+        team.authority.saveUnsaved();
       });
+      team.work.committed();
+      team.authority.committed();
     } catch (err) {
-      // The pass's commit failed: nothing of it is on disk, so memory must forget it too.
-      this.opts.log('authority commit failed', { team: team.id, error: String(err) });
+      failed = true;
+      this.opts.log('commit failed', { team: team.id, error: String(err) });
+      team.receipts = [...receipts, ...team.receipts];
       team.state = team.loadState();
       team.lastAt = this.storage.lastEventAt(team.id);
       batch.discard(err as Error);
+      // The authority doc may hold this commit's decisions in memory: make it say what SQLite says again.
+      reconcile(team.authority, team.state.leads.values(), this.storage.verdicts(team.id));
     }
-    batch.publish(team);
-    if (team.queue.length) {
-      setImmediate(() => this.drain(team));
-      return;
-    }
-    team.draining = false;
+    batch.settle(team);
+    team.committing = false;
+    team.lastCommitAt = performance.now();
+    if (failed) this.commitSoon(team, RETRY_MS);
+    else if (team.pending) this.commitSoon(team, team.queue.length ? 0 : undefined);
     this.scheduleWake(team);
   }
 
@@ -187,7 +224,9 @@ export class Authority {
     team.wake = setTimeout(() => this.enqueue(team, { kind: 'timers' }), delay);
   }
 
+  /** Stores what is pending (a clean shutdown loses nothing received), then drops every team. */
   close(): void {
+    for (const team of this.teams.values()) if (team.pending) this.commit(team);
     for (const team of this.teams.values()) team.destroy();
     this.teams.clear();
   }

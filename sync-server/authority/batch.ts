@@ -4,10 +4,9 @@ import { publishDecision } from './publish.ts';
 import type { Outcome, TeamRuntime } from './team-runtime.ts';
 
 /**
- * What one drain pass decided, held back until its storage transaction committed: then the authority doc
- * is written (one doc transaction) and HTTP callers answered; the decided keys leave the work doc in the
- * team's next key sweep.
- * Grouping a pass into one commit amortizes the fsync under load without changing the order of anything.
+ * What one group commit decided. Its leads and verdicts are written into the authority doc (one doc
+ * transaction) inside the commit's storage transaction, so they reach clients only once stored; HTTP
+ * callers are answered after the commit; the decided keys leave the work doc in the team's next key sweep.
  */
 export class Batch {
   readonly leads = new Map<string, Lead>();
@@ -32,12 +31,14 @@ export class Batch {
     for (const s of this.settled) s.outcome = err;
   }
 
+  /** Inside the commit's transaction: the authority doc's rows are stored with the decisions. */
   publish(team: TeamRuntime): void {
-    if (this.leads.size || this.verdicts.size) {
-      team.storage.transaction(() =>
-        publishDecision(team.authority, [...this.leads.values()], [...this.verdicts.values()]),
-      );
-    }
+    if (this.leads.size || this.verdicts.size)
+      publishDecision(team.authority, [...this.leads.values()], [...this.verdicts.values()]);
+  }
+
+  /** After the commit (or its failure, then with `discard` first): answers and housekeeping. */
+  settle(team: TeamRuntime): void {
     // The verdict is the answer; clearing the work doc's keys is housekeeping, done in a later sweep that
     // covers many commands (one work-doc message per client instead of one per command).
     team.dropKeysSoon([...this.verdicts.keys(), ...this.dropKeys]);

@@ -13,7 +13,7 @@ type CommandJob = Extract<Job, { kind: 'command' }>;
 
 /**
  * One command, decided at most once: the first receipt of an id fixes its actor and body; a stored verdict
- * is only republished. Runs inside the drain pass's storage transaction.
+ * is only republished. Runs inside the group commit's storage transaction.
  */
 export function decideCommand(team: TeamRuntime, job: CommandJob, now: number, batch: Batch): void {
   const { storage } = team;

@@ -25,13 +25,12 @@ export function publishDecision(
 ): void {
   const leadMap = authority.doc.getMap(AUTHORITY.leads);
   const verdictMap = authority.doc.getMap(AUTHORITY.verdicts);
-  const needs =
-    leads.some((l) => !same(leadMap.get(l.id), l)) ||
-    verdicts.some((v) => !same(verdictMap.get(v.commandId), v));
-  if (!needs) return;
+  const changedLeads = leads.filter((l) => !same(leadMap.get(l.id), l));
+  const changedVerdicts = verdicts.filter((v) => !same(verdictMap.get(v.commandId), v));
+  if (!changedLeads.length && !changedVerdicts.length) return;
   authority.write(() => {
-    for (const l of leads) setIfChanged(leadMap, l.id, l);
-    for (const v of verdicts) setIfChanged(verdictMap, v.commandId, v);
+    for (const l of changedLeads) leadMap.set(l.id, l);
+    for (const v of changedVerdicts) verdictMap.set(v.commandId, v);
   });
 }
 

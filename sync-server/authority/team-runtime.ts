@@ -21,6 +21,11 @@ export type Job =
 
 export type Outcome = { verdict: Verdict; lead: Lead | null };
 
+/** A command key seen in the work doc, recorded (or recognised as known) by the next group commit. */
+export type Receipt = { id: string; actor: string; body: unknown; receivedAt: number };
+
+type Log = (m: string, x?: Record<string, unknown>) => void;
+
 /** One team in memory: its decided state (leads, members, settings, timer queue), its two docs, its queue. */
 export class TeamRuntime {
   readonly id: string;
@@ -31,28 +36,37 @@ export class TeamRuntime {
   readonly work: DocRoom;
   readonly authority: DocRoom;
   readonly queue: Job[] = [];
+  /** Command keys received since the last group commit (their rows commit with the updates that carried them). */
+  receipts: Receipt[] = [];
   /** HTTP callers waiting for the verdict of a command id. */
   readonly waiters = new Map<string, ((o: Outcome | Error) => void)[]>();
-  draining = false;
+  /** The group commit: its timer, whether one is running, when the last one ended (performance.now()). */
+  commitTimer: { cancel(): void } | null = null;
+  committing = false;
+  lastCommitAt = Number.NEGATIVE_INFINITY;
   wake: NodeJS.Timeout | null = null;
   /** Decided command ids whose work-doc keys the next sweep removes. */
   private readonly pendingDrops = new Set<string>();
-  private readonly log: (m: string, x?: Record<string, unknown>) => void;
   private dropTimer: NodeJS.Timeout | null = null;
 
   constructor(
     row: TeamRow,
     readonly storage: Storage,
-    opts: { compactAfter: number; log: (m: string, x?: Record<string, unknown>) => void },
+    opts: { compactAfter: number; log: Log; onDirty: (team: TeamRuntime, now: boolean) => void },
   ) {
     this.id = row.id;
     this.name = row.name;
-    this.log = opts.log;
     this.state = this.loadState(row);
     this.lastAt = storage.lastEventAt(row.id);
-    const room = { teamId: row.id, storage, compactAfter: opts.compactAfter, log: opts.log };
+    const onDirty = (now: boolean) => opts.onDirty(this, now);
+    const room = { teamId: row.id, storage, compactAfter: opts.compactAfter, log: opts.log, onDirty };
     this.work = new DocRoom({ ...room, kind: 'work' });
     this.authority = new DocRoom({ ...room, kind: 'authority' });
+  }
+
+  /** Anything for the next group commit: doc updates, receipts or jobs. */
+  get pending(): boolean {
+    return this.work.dirty || this.authority.dirty || this.receipts.length > 0 || this.queue.length > 0;
   }
 
   /** Rebuilds the decided state from storage (on start, and after a failed commit left memory ahead of disk). */
@@ -72,7 +86,8 @@ export class TeamRuntime {
 
   /**
    * Removes these command keys from the work doc within DROP_KEYS_MS, together with every other key decided
-   * meanwhile. A key left behind by a crash is cleared on restart (its stored verdict is republished).
+   * meanwhile (stored by the next group commit). A key left behind by a crash is cleared on restart (its
+   * stored verdict is republished).
    */
   dropKeysSoon(ids: readonly string[]): void {
     for (const id of ids) this.pendingDrops.add(id);
@@ -81,16 +96,18 @@ export class TeamRuntime {
       this.dropTimer = null;
       const ids = [...this.pendingDrops];
       this.pendingDrops.clear();
-      try {
-        this.storage.transaction(() => dropCommandKeys(this.work, ids));
-      } catch (err) {
-        this.log('clearing decided command keys failed', { team: this.id, error: String(err) });
-      }
+      dropCommandKeys(this.work, ids);
     }, DROP_KEYS_MS);
+  }
+
+  cancelCommitTimer(): void {
+    this.commitTimer?.cancel();
+    this.commitTimer = null;
   }
 
   destroy(): void {
     if (this.dropTimer) clearTimeout(this.dropTimer);
+    this.cancelCommitTimer();
     if (this.wake) clearTimeout(this.wake);
     this.work.destroy();
     this.authority.destroy();

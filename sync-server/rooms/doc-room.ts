@@ -35,12 +35,17 @@ export type DocRoomOptions = {
   storage: Storage;
   compactAfter: number;
   log: (msg: string, extra?: Record<string, unknown>) => void;
+  /**
+   * The doc holds updates not yet on disk: the owner commits them (`saveUnsaved` inside its transaction,
+   * then `committed`) soon, or before returning when `now` (a step-2 answer must not include them).
+   */
+  onDirty: (now: boolean) => void;
 };
 
 /**
  * One Yjs document shared by the connections of one team: persistence of every update, fan-out, awareness.
- * An update is appended to storage inside the writer's transaction and broadcast in a microtask, i.e.
- * after that transaction committed: no client ever sees a change the server could lose.
+ * Updates are applied in memory at once but sent to no one before the team's next group commit stored them
+ * (`saveUnsaved` + `committed`, driven by the Authority): no client ever sees a change the server could lose.
  * A read-only room (the authority doc) never applies a client update: it answers permission-denied when
  * the update holds anything the server does not already have (empty step-2 replies are normal).
  */
@@ -49,7 +54,9 @@ export class DocRoom {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<Peer>();
   readonly readOnly: boolean;
-  private outbox: { update: Uint8Array; origin: unknown }[] = [];
+  /** Updates applied in memory since the last commit: stored, then sent, by the next one. */
+  private unsaved: { update: Uint8Array; origin: unknown }[] = [];
+  private saving: { n: number; update: Uint8Array; origin: unknown } | null = null;
   private rows = 0;
   private compacting = false;
   private snapshot: Y.Snapshot | null = null;
@@ -119,6 +126,7 @@ export class DocRoom {
   }
 
   private answerStep1(peer: Peer, sv: Uint8Array): void {
+    if (this.unsaved.length) this.opts.onDirty(true);
     const key = Buffer.from(sv.buffer, sv.byteOffset, sv.byteLength).toString('latin1');
     let msg = this.step2Cache.get(key);
     if (!msg) {
@@ -152,18 +160,13 @@ export class DocRoom {
       return;
     }
     const before = this.version;
-    // One transaction: the update row and whatever the observers record (received commands) commit together.
-    // A malformed update may throw after Yjs integrated part of it; that part is committed all the same
-    // (its own re-encoding is what gets stored and broadcast), so memory, disk and peers never disagree.
-    let failure: unknown = null;
-    this.opts.storage.transaction(() => {
-      try {
-        Y.applyUpdate(this.doc, update, peer);
-      } catch (err) {
-        failure = err;
-      }
-    });
-    if (failure) throw new ProtocolError(`malformed update: ${(failure as Error).message}`);
+    // A malformed update may throw after Yjs integrated part of it; that part is stored and sent all the
+    // same (its own re-encoding is), so memory, disk and peers never disagree.
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (err) {
+      throw new ProtocolError(`malformed update: ${(err as Error).message}`);
+    }
     const { pendingStructs, pendingDs } = this.doc.store;
     if (key && this.version === before && !pendingStructs && !pendingDs) this.rememberNoop(key);
   }
@@ -173,9 +176,42 @@ export class DocRoom {
     this.knownNoop.add(key);
   }
 
-  /** Runs a server write (origin 'authority') in one storage transaction. */
+  /** A server write (origin 'authority'): one doc transaction, stored and sent by the next commit. */
   write(fn: () => void): void {
-    this.opts.storage.transaction(() => this.doc.transact(fn, ORIGIN.authority));
+    this.doc.transact(fn, ORIGIN.authority);
+  }
+
+  get dirty(): boolean {
+    return this.unsaved.length > 0;
+  }
+
+  /**
+   * Appends the unsaved updates to storage as one row (merged once, and the same bytes are sent after
+   * the commit); the caller holds the transaction and calls `committed` once it succeeded.
+   */
+  saveUnsaved(): void {
+    if (!this.unsaved.length) return;
+    const { storage, teamId, kind } = this.opts;
+    const n = this.unsaved.length;
+    const update = n === 1 ? this.unsaved[0].update : Y.mergeUpdates(this.unsaved.map((u) => u.update));
+    const origin = this.unsaved.every((u) => u.origin === this.unsaved[0].origin)
+      ? this.unsaved[0].origin
+      : null;
+    storage.appendDocUpdate(teamId, kind, update);
+    this.saving = { n, update, origin };
+  }
+
+  /** The transaction holding `saveUnsaved`'s row committed: sends it (a failed commit keeps the updates). */
+  committed(): void {
+    const saved = this.saving;
+    this.saving = null;
+    if (!saved) return;
+    this.unsaved = this.unsaved.slice(saved.n);
+    if (++this.rows > this.opts.compactAfter && !this.compacting) this.compact();
+    // One message per peer; a peer gets back its own updates only inside a message that also carries
+    // others' (Yjs ignores what it already has): leaving them out would cost one merge per peer.
+    const msg = encodeSyncMessage(SYNC.update, saved.update);
+    for (const p of this.peers) if (p !== saved.origin) p.send(msg);
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
@@ -187,39 +223,8 @@ export class DocRoom {
       if (this.sinceCache.length > STEP2_CACHE_MAX_SINCE) this.clearStep2Cache();
     }
     if (origin === ORIGIN.persistence) return;
-    this.opts.storage.appendDocUpdate(this.opts.teamId, this.opts.kind, update);
-    if (++this.rows > this.opts.compactAfter && !this.compacting) this.compact();
-    this.outbox.push({ update, origin });
-    if (this.outbox.length === 1) queueMicrotask(() => this.flush());
-  }
-
-  /**
-   * Sends what this tick's transactions changed: one message per peer (the updates of the tick merged), a
-   * peer never getting back what it sent itself.
-   */
-  private flush(): void {
-    const out = this.outbox;
-    this.outbox = [];
-    if (out.length === 1) {
-      const msg = encodeSyncMessage(SYNC.update, out[0].update);
-      for (const p of this.peers) if (p !== out[0].origin) p.send(msg);
-      return;
-    }
-    const all = encodeSyncMessage(SYNC.update, Y.mergeUpdates(out.map((o) => o.update)));
-    const exceptOrigin = new Map<unknown, Uint8Array | null>();
-    for (const p of this.peers) {
-      if (!out.some((o) => o.origin === p)) {
-        p.send(all);
-        continue;
-      }
-      let msg = exceptOrigin.get(p);
-      if (msg === undefined) {
-        const others = out.filter((o) => o.origin !== p).map((o) => o.update);
-        msg = others.length ? encodeSyncMessage(SYNC.update, Y.mergeUpdates(others)) : null;
-        exceptOrigin.set(p, msg);
-      }
-      if (msg) p.send(msg);
-    }
+    this.unsaved.push({ update, origin });
+    this.opts.onDirty(false);
   }
 
   /**

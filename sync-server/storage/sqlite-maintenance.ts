@@ -72,7 +72,7 @@ export function startMaintenance(
       file,
       sqlite: require.resolve('better-sqlite3'),
       yjs: require.resolve('yjs'),
-      checkpointMs: opts.checkpointMs ?? 250,
+      checkpointMs: opts.checkpointMs ?? 1000,
     },
   });
   worker.unref();

@@ -131,4 +131,52 @@ describe('authority doc', () => {
     expect(history.body.events).toHaveLength(1);
     expect(history.body.lead.contact.name).toBe('Once');
   });
+
+  it('a commit that fails sends nothing, keeps what it held and stores it on the retry', async () => {
+    const a = client('tina');
+    const b = client('alex');
+    await Promise.all([a.synced(), b.synced()]);
+    const storage = server.storage;
+    const real = storage.transaction;
+    let calls = 0;
+    let seenByPeerBeforeRetry: unknown = 'not checked';
+    storage.transaction = (fn) => {
+      calls++;
+      if (calls === 1) throw new Error('disk I/O error (injected)');
+      if (calls === 2)
+        seenByPeerBeforeRetry = b.work.getMap(WORK.fields).get(fieldKey('lead-fail-1', 'name'));
+      return real(fn);
+    };
+    try {
+      a.work.getMap(WORK.fields).set(fieldKey('lead-fail-1', 'name'), 'Failed Once');
+      const id = a.send({ type: 'capture', leadId: 'lead-fail-1', contact: { name: 'F' }, source: 'manual' });
+      expect((await a.verdict(id)).status).toBe('accepted');
+      await eventually(
+        () => b.work.getMap(WORK.fields).get(fieldKey('lead-fail-1', 'name')) === 'Failed Once',
+      );
+      // The retry (a second later) was the first moment anyone could see the edit: it was stored then.
+      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(seenByPeerBeforeRetry).toBeUndefined();
+      expect(storage.getCommand(team.id, id)?.verdict?.status).toBe('accepted');
+    } finally {
+      storage.transaction = real;
+    }
+    // Stored, not only in memory: a restarted server has both the edit and the lead.
+    const dataDir = server.dataDir;
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    const restarted = await startTestServer({ dataDir });
+    const first = server;
+    server = {
+      ...restarted,
+      async teardown() {
+        await restarted.teardown();
+        await first.teardown();
+      },
+    };
+    const fresh = client('alex');
+    await fresh.synced();
+    expect(fresh.work.getMap(WORK.fields).get(fieldKey('lead-fail-1', 'name'))).toBe('Failed Once');
+    await eventually(() => fresh.authority.getMap(AUTHORITY.leads).has('lead-fail-1'));
+  });
 });
