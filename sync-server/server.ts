@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { MUX_ROOMS } from '../shared/mux.ts';
+import { WORK_ROOM } from '../shared/sync-docs.ts';
 import { authenticate } from './auth/tokens.ts';
 import { Authority } from './authority/authority.ts';
 import { type Clock, systemClock, TestClock } from './clock.ts';
@@ -29,7 +31,8 @@ export type SyncServer = {
   close(): Promise<void>;
 };
 
-const ROOM_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})\/(work|authority)$/;
+/** `/sync/<team>/<room>` (one room: the stock y-websocket provider) or `/sync/<team>` (both, multiplexed). */
+const ROOM_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})(?:\/(work|authority))?$/;
 
 /** Refuses an upgrade with a plain HTTP response: nothing about the room or team is revealed. */
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
@@ -82,14 +85,16 @@ export async function startSyncServer(partial: Partial<Config> = {}): Promise<Sy
     const p = authenticate(storage, url.searchParams.get('token'));
     if (!p) return refuse(socket, 401, 'UNAUTHORIZED', 'A valid token is required.');
     const m = url.pathname.match(ROOM_PATH);
-    if (!m) return refuse(socket, 404, 'NOT_FOUND', 'Rooms are /sync/<teamId>/<work|authority>.');
+    if (!m)
+      return refuse(socket, 404, 'NOT_FOUND', 'Rooms are /sync/<teamId>/<work|authority> or /sync/<teamId>.');
     if (m[1] !== p.team.id)
       return refuse(socket, 403, 'FORBIDDEN', 'This token does not give access to that room.');
     const team = authority.teams.get(p.team.id);
     if (!team) return refuse(socket, 503, 'UNAVAILABLE', 'The team is loading; retry in a second.');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const room = m[2] === 'work' ? team.work : team.authority;
-      const conn = new Connection(ws, p, room, config.rateLimit, log);
+      const byName = (r: string) => (r === WORK_ROOM ? team.work : team.authority);
+      const rooms = m[2] ? { single: byName(m[2]) } : { mux: MUX_ROOMS.map(byName) };
+      const conn = new Connection(ws, p, rooms, config.rateLimit, log);
       connections.add(conn);
       ws.on('close', () => connections.delete(conn));
     });

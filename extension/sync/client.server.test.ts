@@ -62,6 +62,7 @@ describe('SyncClient against the real sync server', () => {
         (await db.meta.get('sync'))?.value &&
         ((await db.meta.get('sync'))!.value as { state: string }).state === 'online',
     );
+    expect(server.connections()).toBe(1); // both docs, one socket
   });
 
   it('runs a chain of commands on one lead written offline, in order, once connected', async () => {
@@ -129,6 +130,7 @@ describe('SyncClient against the real sync server', () => {
     cleanups.push(() => server.close());
     await eventually(async () => (await status())?.state === 'online', { timeout: 20_000 });
     expect((await status())?.unsyncedEdits ?? 0).toBe(0);
+    expect(server.connections()).toBe(1); // after a restart too: one socket for both docs
     const serverWork = server.authority.teams.get(team.id)!.work.doc;
     await eventually(() => serverWork.getMap(WORK.fields).get(fieldKey(leadId, 'company')) === 'Acme GmbH');
     expect(serverWork.getMap(WORK.fields).get(fieldKey(leadId, 'title'))).toBe('CTO');

@@ -28,6 +28,7 @@ import { type FreshInputs, recomputeRows } from '../store/rows.ts';
 import { mayBeInFocus } from '../store/today.ts';
 import { syncUrl } from './api.ts';
 import { appendUpdates, type DocName, loadDoc, ORIGIN_LOAD } from './doc-store.ts';
+import { createSocketMux } from './socket-mux.ts';
 import { applyTextDiff } from './text-diff.ts';
 
 /** Bump when buildRow changes: the next start rebuilds every row from the persisted docs. */
@@ -59,8 +60,8 @@ export type SyncClientOptions = {
 
 /**
  * THE sync client of the extension (one per extension, owned by the background): one Y.Doc and one
- * y-websocket connection per team document. Two sockets because y-websocket syncs one doc per connection
- * and the server keeps the two docs in separate rooms with separate rights (the authority room is read-only).
+ * y-websocket provider per team document — the server keeps the two docs in separate rooms with separate
+ * rights (the authority room is read-only) — and one WebSocket for both (socket-mux.ts).
  *
  * Every change from either doc is persisted to IndexedDB together with the read-model rows it produces, in
  * one transaction (flush), so the rows and the stored doc state can never disagree after a crash.
@@ -80,7 +81,7 @@ export class SyncClient {
   private everSynced = false;
   /**
    * Import commands the server removed from the work doc whose verdict this client has not recorded yet. The
-   * two docs sync over two sockets: after a reconnect the work doc (keys dropped) can arrive before the
+   * two rooms sync independently: after a reconnect the work doc (keys dropped) can arrive before the
    * authority doc (verdicts), and in between an imported row would look neither handed over nor decided —
    * offered again by the import page, and its rejection silent for want of the command. Kept until the
    * verdict is recorded.
@@ -252,6 +253,8 @@ export class SyncClient {
   private connect(): void {
     const { session } = this.opts;
     const url = syncUrl(session.serverUrl);
+    // Both providers share one socket (socket-mux.ts): one connection per extension.
+    const WebSocketPolyfill = createSocketMux(this.opts.WebSocketPolyfill ?? WebSocket);
     for (const [doc, kind] of [
       [this.work, WORK_ROOM],
       [this.authority, AUTHORITY_ROOM],
@@ -259,7 +262,7 @@ export class SyncClient {
       const p = new WebsocketProvider(url, roomName(session.team.id, kind), doc, {
         params: { token: session.token },
         disableBc: true,
-        ...(this.opts.WebSocketPolyfill ? { WebSocketPolyfill: this.opts.WebSocketPolyfill } : {}),
+        WebSocketPolyfill,
       });
       // A non-null local state makes y-websocket renew it every 15 s: that traffic keeps the socket, and the
       // MV3 service worker, alive while online.

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { muxData, muxOpen } from '../../shared/mux.ts';
 import { fieldKey, roomName, WORK } from '../../shared/sync-docs.ts';
 import { CLOSE } from '../../sync-server/close-codes.ts';
 import { api } from './helpers/api.ts';
@@ -120,14 +121,20 @@ describe(`fuzz (FUZZ_SEED=${SEED})`, () => {
     await bystander.synced();
     const sockets: RawSocket[] = [];
     let sock: RawSocket | null = null;
+    let mux = false;
     for (let i = 0; i < 400; i++) {
       if (!sock || sock.ws.readyState !== sock.ws.OPEN) {
-        const kind = rand() < 0.7 ? 'work' : 'authority';
-        sock = await rawSocket(server.wsUrl, roomName(team.id, kind), team.users.fred.token);
+        const roll = rand();
+        // Both rooms on one socket (the extension's connection), or one room per socket (stock provider).
+        mux = roll < 0.3;
+        const room = mux ? team.id : roomName(team.id, roll < 0.8 ? 'work' : 'authority');
+        sock = await rawSocket(server.wsUrl, room, team.users.fred.token);
         sockets.push(sock);
+        if (mux) for (const r of [0, 1]) sock.ws.send(muxOpen(r));
       }
       const base = frames[Math.floor(rand() * frames.length)];
-      sock.ws.send(rand() < 0.1 ? base : mutate(rand, base));
+      const frame = mux ? muxData(rand() < 0.5 ? 0 : 1, base) : base;
+      sock.ws.send(rand() < 0.1 ? frame : mutate(rand, frame));
       // A ping round trip: the server has read the frame (and answered or closed) before the next one.
       await new Promise<void>((r) => sock!.ws.ping(undefined, undefined, () => r()));
     }

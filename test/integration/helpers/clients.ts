@@ -3,12 +3,16 @@ import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { createSocketMux } from '../../../extension/sync/socket-mux.ts';
 import type { Lead } from '../../../shared/lead.ts';
 import { AUTHORITY, roomName, type Verdict, WORK } from '../../../shared/sync-docs.ts';
 import type { SyncServer } from '../../../sync-server/server.ts';
 import { eventually } from './retry.ts';
 
-/** One user's two docs, connected with stock y-websocket providers (no BroadcastChannel). */
+/**
+ * One user's two docs, connected with stock y-websocket providers (no BroadcastChannel): a socket per room,
+ * or with `mux` one socket for both, as the extension connects (extension/sync/socket-mux.ts).
+ */
 export class TestClient {
   readonly work = new Y.Doc();
   readonly authority = new Y.Doc();
@@ -16,11 +20,11 @@ export class TestClient {
   readonly authorityProvider: WebsocketProvider;
   readonly denied: string[] = [];
 
-  constructor(server: Pick<SyncServer, 'wsUrl'>, teamId: string, token: string, connect = true) {
+  constructor(server: Pick<SyncServer, 'wsUrl'>, teamId: string, token: string, connect = true, mux = false) {
+    const base = WebSocket as unknown as typeof globalThis.WebSocket;
     const opts = {
       params: { token },
-      // biome-ignore lint/suspicious/noExplicitAny: ws's WebSocket stands in for the DOM one.
-      WebSocketPolyfill: WebSocket as any,
+      WebSocketPolyfill: mux ? createSocketMux(base) : base,
       disableBc: true,
       connect,
     };
