@@ -55,6 +55,21 @@ describe('submitCommand', () => {
     expect(row.pending).toEqual(['qualify']);
     expect(row.stage).toBe('opportunity');
     expect(await pendingCount(db)).toBe(1);
+    // The row handed back (the card shows it without re-reading) is the row stored.
+    expect(r.ok && r.row).toEqual(row);
+  });
+
+  it('with the session and team the caller holds, stores the same as reading them', async () => {
+    const db = await testDb(REP_A);
+    const s = team();
+    const lead = s.leads.get(leadAt(s, 'sql', T0))!;
+    await seedAuthority(db, lead);
+    const known = { session: (await getMeta(db, 'session'))!, team: await teamContext(db) };
+    const input = { type: 'qualify', leadId: lead.id, demand: 'CRM', seats: 5, companyName: 'Acme' } as const;
+    const r = await submitCommand(db, input, T0 + 1000, known);
+    expect(r.ok && r.row?.pending).toEqual(['qualify']);
+    expect((await db.leads.get(lead.id))?.view.stage).toBe('opportunity');
+    expect(await pendingCount(db)).toBe(1);
   });
 
   it('refuses a malformed command before anything is written', async () => {

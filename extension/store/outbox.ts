@@ -1,7 +1,7 @@
 import type { Command } from '../../shared/commands/index.ts';
 import { parseCommand } from '../../shared/decide.ts';
 import type { Verdict } from '../../shared/sync-docs.ts';
-import type { LeadlineDb, OutboxRow } from './db.ts';
+import type { LeadlineDb, LeadRow, OutboxRow } from './db.ts';
 import { getMeta, type Session, teamContext } from './meta.ts';
 import type { ProjectionContext } from './projection.ts';
 import { recomputeRows } from './rows.ts';
@@ -13,7 +13,8 @@ export type CommandInput = Command extends infer C
     : never
   : never;
 
-export type SubmitResult = { ok: true; id: string } | { ok: false; message: string };
+/** On success, the lead's row as stored with the action (pending): the UI shows it without re-reading. */
+export type SubmitResult = { ok: true; id: string; row?: LeadRow } | { ok: false; message: string };
 
 export function projectionContext(
   session: Session,
@@ -25,21 +26,28 @@ export function projectionContext(
 /**
  * Persists a user action: the outbox row and the lead's re-projected row in one IndexedDB transaction.
  * When this resolves the action survives anything; only then may the UI confirm it. The caller then
- * pings the background, which puts the command into the work doc.
+ * pings the background, which puts the command into the work doc. `known`: the session and team the
+ * caller already holds (the sidebar does), saving a round of reads.
  */
 export async function submitCommand(
   db: LeadlineDb,
   input: CommandInput,
   now = Date.now(),
+  known?: { session: Session; team: Awaited<ReturnType<typeof teamContext>> },
 ): Promise<SubmitResult> {
   const parsed = parseCommand({ ...input, id: input.id ?? crypto.randomUUID(), issuedAt: now });
   if (!parsed.ok) {
     return { ok: false, message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
   }
   const command = parsed.command;
-  // Three rounds of IndexedDB requests: session and team, the lead's row and outbox, then both writes.
-  return db.transaction('rw', [db.outbox, db.leads, db.meta], async () => {
-    const [session, team] = await Promise.all([getMeta(db, 'session'), teamContext(db)]);
+  // Three rounds of IndexedDB requests (two when `known`): session and team, the lead's row and outbox,
+  // then both writes.
+  // With `known`, meta is not in the scope: the transaction then need not wait for readers of meta.
+  const scope = known ? [db.outbox, db.leads] : [db.outbox, db.leads, db.meta];
+  return db.transaction('rw', scope, async () => {
+    const [session, team] = known
+      ? [known.session, known.team]
+      : await Promise.all([getMeta(db, 'session'), teamContext(db)]);
     if (!session) return { ok: false, message: 'You are not signed in.' } as const;
     const row: OutboxRow = {
       id: command.id,
@@ -49,8 +57,15 @@ export async function submitCommand(
       status: 'pending',
       sentAt: null,
     };
-    await recomputeRows(db, [command.leadId], projectionContext(session, team), now, undefined, [row]);
-    return { ok: true, id: command.id } as const;
+    const [stored] = await recomputeRows(
+      db,
+      [command.leadId],
+      projectionContext(session, team),
+      now,
+      undefined,
+      [row],
+    );
+    return { ok: true, id: command.id, row: stored } as const;
   });
 }
 

@@ -18,19 +18,22 @@ export async function recomputeRows(
   now: number,
   fresh: (id: string) => FreshInputs = () => ({}),
   added: readonly OutboxRow[] = [],
-): Promise<void> {
-  if (!ids.length) return;
+): Promise<LeadRow[]> {
+  if (!ids.length) return [];
   const inputs = ids.map(fresh);
   const complete = inputs.every((f) => 'authority' in f && f.edits !== undefined && f.notes !== undefined);
   const [existing, outbox] = await Promise.all([
     complete ? [] : db.leads.bulkGet(ids as string[]),
     // The outbox holds this user's recent commands only: reading all pending ones is cheaper than N lookups.
-    ids.length > 20
-      ? db.outbox.where('status').equals('pending').toArray()
-      : db.outbox
-          .where('leadId')
-          .anyOf(ids as string[])
-          .toArray(),
+    // One lead (a user action): `equals` is a single getAll request; `anyOf` would walk a cursor.
+    ids.length === 1
+      ? db.outbox.where('leadId').equals(ids[0]).toArray()
+      : ids.length > 20
+        ? db.outbox.where('status').equals('pending').toArray()
+        : db.outbox
+            .where('leadId')
+            .anyOf(ids as string[])
+            .toArray(),
   ]);
   const byLead = new Map<string, OutboxRow[]>();
   for (const r of [...outbox, ...added]) {
@@ -62,4 +65,5 @@ export async function recomputeRows(
     put.length ? db.leads.bulkPut(put) : undefined,
     del.length ? db.leads.bulkDelete(del) : undefined,
   ]);
+  return put;
 }

@@ -47,7 +47,7 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
         ...(typeof existing === 'string' ? { existing } : {}),
       });
     }
-    const r = await act(app.db, input);
+    const r = await act(app, input);
     if (!r.ok) return setError({ message: r.message });
     onDone(leadId);
   }

@@ -9,12 +9,13 @@ import { COMMAND_LABEL } from './format.ts';
 import { useLive, useNow } from './hooks.ts';
 import { displayName } from './LeadItem.tsx';
 import { RejectionNotice } from './RejectionNotice.tsx';
+import { useLeadRow } from './stored-rows.ts';
 
 /** One lead: where it stands, what to do now, contact, notes, calls; pending and rejected actions on it. */
 export function LeadCard({ leadId, onBack }: { leadId: string; onBack: () => void }) {
   const { db } = useApp();
   const now = useNow(1000);
-  const row = useLive(() => db.leads.get(leadId), [db, leadId]);
+  const row = useLeadRow(db, leadId);
   const rejected = useLive(
     () =>
       db.outbox

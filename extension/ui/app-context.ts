@@ -7,6 +7,7 @@ import type { Session } from '../store/meta.ts';
 import type { CommandInput, SubmitResult } from '../store/outbox.ts';
 import { toBackground } from './background-link.ts';
 import { measure } from './perf-marks.ts';
+import { rowStored } from './stored-rows.ts';
 
 export type AppContext = {
   db: LeadlineDb;
@@ -33,13 +34,18 @@ let outbox: Promise<typeof import('../store/outbox.ts')> | undefined;
 /**
  * A user action: persisted to IndexedDB first (only then does the caller confirm it), then the background
  * is told to send it. The background also picks it up on its own at the next wake-up if the ping is lost.
+ * The stored row is shown at once (stored-rows.ts) rather than after the live queries read it back.
  */
-export async function act(db: LeadlineDb, input: CommandInput): Promise<SubmitResult> {
+export async function act(app: AppContext, input: CommandInput): Promise<SubmitResult> {
   const start = performance.now();
   outbox ??= import('../store/outbox.ts');
   const { submitCommand } = await outbox;
-  const r = await submitCommand(db, input);
+  const team = { settings: app.settings, members: app.members };
+  const r = await submitCommand(app.db, input, Date.now(), { session: app.session, team });
   measure('leadline:act', start, { type: input.type, ok: r.ok });
-  if (r.ok) void toBackground({ type: 'leadline/kick' });
+  if (r.ok) {
+    if (r.row) rowStored(r.row);
+    void toBackground({ type: 'leadline/kick' });
+  }
   return r;
 }

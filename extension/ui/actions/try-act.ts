@@ -23,6 +23,6 @@ export async function tryAct(app: AppContext, row: LeadRow, input: CommandInput)
       message: d.rejection.message,
       ...(d.rejection.hint ? { hint: d.rejection.hint } : {}),
     };
-  const r = await act(app.db, input);
+  const r = await act(app, input);
   return r.ok ? { ok: true } : { ok: false, message: r.message };
 }

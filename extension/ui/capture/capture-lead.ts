@@ -51,6 +51,6 @@ export async function captureFromFields(
       ...(typeof existing === 'string' ? { existing } : {}),
     };
   }
-  const r = await act(app.db, input);
+  const r = await act(app, input);
   return r.ok ? { ok: true, leadId } : { ok: false, message: r.message };
 }
