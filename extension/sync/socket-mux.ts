@@ -1,4 +1,4 @@
-import { MUX_ROOMS, muxClose, muxData, muxOpen, readMux } from '../../shared/mux.ts';
+import { MUX_OP, MUX_ROOMS, muxClose, muxData, muxOpen, readMux } from '../../shared/mux.ts';
 
 type Handler<E> = ((event: E) => void) | null;
 type CloseLike = { code: number; reason: string; wasClean: boolean };
@@ -22,7 +22,8 @@ export function createSocketMux(Base: typeof WebSocket): typeof WebSocket {
     };
     ws.onmessage = (event: MessageEvent) => {
       const frame = readMux(new Uint8Array(event.data as ArrayBuffer));
-      if (frame?.op === 1) rooms.get(frame.room)?.onmessage?.({ data: frame.message } as MessageEvent);
+      if (frame?.op === MUX_OP.data)
+        rooms.get(frame.room)?.onmessage?.({ data: frame.message } as MessageEvent);
     };
     ws.onerror = (event: Event) => {
       if (real !== ws) return;

@@ -190,6 +190,7 @@ export class DocRoom {
    * the commit); the caller holds the transaction and calls `committed` once it succeeded.
    */
   saveUnsaved(): void {
+    this.saving = null; // what a failed commit left behind is saved again, with anything newer
     if (!this.unsaved.length) return;
     const { storage, teamId, kind } = this.opts;
     const n = this.unsaved.length;

@@ -18,6 +18,22 @@ beforeEach(async () => {
   server = await startTestServer();
   team = seedTeam(server, 'Acme', { tina: 'telemarketer', alex: 'rep', blake: 'rep' });
 });
+/** Stops the server (clients too) and starts it again on the same data directory. */
+async function restartServer(): Promise<void> {
+  const dataDir = server.dataDir;
+  for (const c of clients.splice(0)) c.destroy();
+  await server.close();
+  const restarted = await startTestServer({ dataDir });
+  const first = server;
+  server = {
+    ...restarted,
+    async teardown() {
+      await restarted.teardown();
+      await first.teardown();
+    },
+  };
+}
+
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   await server.teardown();
@@ -55,18 +71,7 @@ describe('work doc', () => {
     expect(notes).toContain('B: prefers email.');
 
     // A third replica that was never offline, after a restart of the server, sees the same document.
-    const dataDir = server.dataDir;
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    const restarted = await startTestServer({ dataDir });
-    const first = server;
-    server = {
-      ...restarted,
-      async teardown() {
-        await restarted.teardown();
-        await first.teardown();
-      },
-    };
+    await restartServer();
     const c = client('tina');
     await c.synced();
     expect(c.work.getMap(WORK.fields).toJSON()).toEqual(merged);
@@ -162,18 +167,7 @@ describe('authority doc', () => {
       storage.transaction = real;
     }
     // Stored, not only in memory: a restarted server has both the edit and the lead.
-    const dataDir = server.dataDir;
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    const restarted = await startTestServer({ dataDir });
-    const first = server;
-    server = {
-      ...restarted,
-      async teardown() {
-        await restarted.teardown();
-        await first.teardown();
-      },
-    };
+    await restartServer();
     const fresh = client('alex');
     await fresh.synced();
     expect(fresh.work.getMap(WORK.fields).get(fieldKey('lead-fail-1', 'name'))).toBe('Failed Once');
