@@ -6,7 +6,8 @@
  * page's own clock, from the form's submit event to the `leadline:today-painted` mark of a Today list with
  * items (the end of the first sync: rows come from the server only). Also: when all rows are in IndexedDB.
  *
- * Run: LEADLINE_OUT_DIR=/tmp/out-perf npx tsx bench/extension-signin.ts   (RUNS=3, LEADS=20000)
+ * Run: LEADLINE_OUT_DIR=/tmp/out-perf npx tsx bench/extension-signin.ts   (RUNS=3, LEADS=20000;
+ * TRACE=1 prints every memory sample: time, each target's JS heap, PSS)
  */
 import { pathToFileURL } from 'node:url';
 import {
@@ -24,6 +25,8 @@ import {
   summary,
   todayPaintedAt,
 } from './extension-harness.ts';
+
+type HeapUsage = { usedSize: number; totalSize: number; backingStorageSize?: number };
 
 export async function run(): Promise<Record<string, number | string>> {
   const runs = Number(process.env.RUNS ?? 3);
@@ -55,21 +58,27 @@ export async function run(): Promise<Record<string, number | string>> {
         let sampling = true;
         let peakHeap = 0;
         let peakPss = 0;
+        const t0 = Date.now();
         const sampler = (async () => {
           while (sampling) {
-            const used = await Promise.all(
+            const usage = await Promise.all(
               sessions.map((sid) =>
                 c
-                  .send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sid)
-                  .then((h) => h.usedSize)
-                  .catch(() => 0),
+                  .send<HeapUsage>('Runtime.getHeapUsage', {}, sid)
+                  .catch(() => ({ usedSize: 0, totalSize: 0, backingStorageSize: 0 })),
               ),
             );
+            const used = usage.map((h) => h.usedSize);
             peakHeap = Math.max(
               peakHeap,
               used.reduce((a, b) => a + b, 0),
             );
-            peakPss = Math.max(peakPss, extensionProcessPss(ext.userDataDir));
+            const pss = extensionProcessPss(ext.userDataDir);
+            peakPss = Math.max(peakPss, pss);
+            if (process.env.TRACE)
+              log(
+                `  ${Date.now() - t0} ms: heaps used ${used.map(mb).join(' + ')}, total ${usage.map((h) => mb(h.totalSize)).join(' + ')}, buffers ${usage.map((h) => mb(h.backingStorageSize ?? 0)).join(' + ')} MB; PSS ${mb(pss)} MB`,
+              );
             await new Promise((r) => setTimeout(r, 100));
           }
         })();
@@ -80,7 +89,7 @@ export async function run(): Promise<Record<string, number | string>> {
         const submit = await page.evaluate(() => performance.getEntriesByName('bench:submit')[0].startTime);
         painted.push(at - submit);
         // Every row in IndexedDB (the end of the first sync).
-        const t0 = await page.evaluate(() => performance.now());
+        const firstCheck = await page.evaluate(() => performance.now());
         let rows = 0;
         for (;;) {
           rows = await countLeadRows(page);
@@ -89,7 +98,7 @@ export async function run(): Promise<Record<string, number | string>> {
         }
         allRows.push((await page.evaluate(() => performance.now())) - submit);
         log(
-          `run ${i + 1}: Today painted ${ms(at - submit)} ms after submit; ${rows} rows after ${ms(allRows[i])} ms (${ms(t0 - submit)} ms at first check)`,
+          `run ${i + 1}: Today painted ${ms(at - submit)} ms after submit; ${rows} rows after ${ms(allRows[i])} ms (${ms(firstCheck - submit)} ms at first check)`,
         );
         sampling = false;
         await sampler;

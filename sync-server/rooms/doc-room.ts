@@ -12,11 +12,30 @@ import {
   ProtocolError,
   SYNC,
 } from './protocol.ts';
+import { splitUpdate } from './split-update.ts';
 
 const STEP2_CACHE_ENTRIES = 8;
 const STEP2_CACHE_MAX_SINCE = 200;
 const NOOP_CACHE_MIN_BYTES = 1024;
 const NOOP_CACHE_ENTRIES = 64;
+/**
+ * No sync message carries more than about this much of an update: a bigger one (a first sync, a big
+ * import decided at once) goes in parts (split-update.ts), every part an `update` message but the last,
+ * which has the original type — a step-2 answer still ends with a step 2, so `synced` means all of it.
+ */
+export const SYNC_PART_BYTES = 256 * 1024;
+
+/** The sync messages carrying `update`: one, or its parts in order. */
+function syncMessages(sub: number, update: Uint8Array): Uint8Array[] {
+  let parts = [update];
+  try {
+    parts = splitUpdate(update, SYNC_PART_BYTES);
+  } catch {
+    // Only updates Yjs encoded get here; one it cannot read goes whole, as before.
+  }
+  return parts.map((p, i) => encodeSyncMessage(i === parts.length - 1 ? sub : SYNC.update, p));
+}
+
 const hash = (u: Uint8Array): string => createHash('sha1').update(u).digest('base64');
 
 /** One client connection as a room sees it. Also the transaction origin of that client's writes. */
@@ -67,9 +86,9 @@ export class DocRoom {
    * cached answer, so it stays exact). In a reconnect storm every up-to-date client sends the same state
    * vector: one `encodeStateAsUpdate` (O(document): it re-encodes the whole delete set) serves them all.
    */
-  private step2Cache = new Map<string, Uint8Array>();
+  private step2Cache = new Map<string, Uint8Array[]>();
   private sinceCache: Uint8Array[] = [];
-  private sinceMsg: Uint8Array | null = null;
+  private sinceMsgs: Uint8Array[] | null = null;
   /**
    * Hashes of big client updates known to change nothing (a synced client's step 2 carries its whole delete
    * set). Monotonic: once an update is contained in the doc it stays contained, so these never go stale.
@@ -128,25 +147,25 @@ export class DocRoom {
   private answerStep1(peer: Peer, sv: Uint8Array): void {
     if (this.unsaved.length) this.opts.onDirty(true);
     const key = Buffer.from(sv.buffer, sv.byteOffset, sv.byteLength).toString('latin1');
-    let msg = this.step2Cache.get(key);
-    if (!msg) {
+    let msgs = this.step2Cache.get(key);
+    if (!msgs) {
       if (this.sinceCache.length || this.step2Cache.size >= STEP2_CACHE_ENTRIES) this.clearStep2Cache();
-      msg = encodeSyncMessage(SYNC.step2, Y.encodeStateAsUpdate(this.doc, sv));
-      this.step2Cache.set(key, msg);
-      peer.send(msg);
+      msgs = syncMessages(SYNC.step2, Y.encodeStateAsUpdate(this.doc, sv));
+      this.step2Cache.set(key, msgs);
+      for (const m of msgs) peer.send(m);
       return;
     }
-    peer.send(msg);
+    for (const m of msgs) peer.send(m);
     if (this.sinceCache.length) {
-      this.sinceMsg ??= encodeSyncMessage(SYNC.update, Y.mergeUpdates(this.sinceCache));
-      peer.send(this.sinceMsg);
+      this.sinceMsgs ??= syncMessages(SYNC.update, Y.mergeUpdates(this.sinceCache));
+      for (const m of this.sinceMsgs) peer.send(m);
     }
   }
 
   private clearStep2Cache(): void {
     this.step2Cache.clear();
     this.sinceCache = [];
-    this.sinceMsg = null;
+    this.sinceMsgs = null;
   }
 
   private receiveUpdate(peer: Peer, update: Uint8Array): void {
@@ -211,8 +230,8 @@ export class DocRoom {
     if (++this.rows > this.opts.compactAfter && !this.compacting) this.compact();
     // One message per peer; a peer gets back its own updates only inside a message that also carries
     // others' (Yjs ignores what it already has): leaving them out would cost one merge per peer.
-    const msg = encodeSyncMessage(SYNC.update, saved.update);
-    for (const p of this.peers) if (p !== saved.origin) p.send(msg);
+    const msgs = syncMessages(SYNC.update, saved.update);
+    for (const p of this.peers) if (p !== saved.origin) for (const m of msgs) p.send(m);
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
@@ -220,7 +239,7 @@ export class DocRoom {
     this.snapshot = null;
     if (this.step2Cache.size) {
       this.sinceCache.push(update);
-      this.sinceMsg = null;
+      this.sinceMsgs = null;
       if (this.sinceCache.length > STEP2_CACHE_MAX_SINCE) this.clearStep2Cache();
     }
     if (origin === ORIGIN.persistence) return;
