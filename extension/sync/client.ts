@@ -33,6 +33,11 @@ import { applyTextDiff } from './text-diff.ts';
 
 /** Bump when buildRow changes: the next start rebuilds every row from the persisted docs. */
 export const READ_MODEL_VERSION = 1;
+/**
+ * Stored as the read-model version while the stored authority doc is ahead of the rows (see
+ * `storeReceived`): a start then rebuilds every row, as after a change of `buildRow`.
+ */
+const ROWS_BEHIND = -1;
 /** Transaction origin of this client's own writes to the work doc. */
 export const ORIGIN_LOCAL = 'leadline:local';
 /**
@@ -75,6 +80,11 @@ export class SyncClient {
   private dirty = this.emptyDirty();
   private flushChain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
+  private flushing = false;
+  /** Authority updates stored ahead of their rows (storeReceived), and the chain storing them. */
+  private storedAhead = 0;
+  private receivedUpdates: Uint8Array[] = [];
+  private receivedChain: Promise<void> = Promise.resolve();
   private status: SyncStatus = { state: 'offline', lastSyncAt: null };
   private failedConnects = 0;
   private stopped = false;
@@ -126,16 +136,23 @@ export class SyncClient {
     this.stopped = true;
     for (const p of this.providers) p.destroy();
     this.providers = [];
-    await this.flushChain;
+    await Promise.all([this.flushChain, this.receivedChain]);
   }
 
   /** Waits until everything observed so far is in IndexedDB. */
   async settled(): Promise<void> {
     for (;;) {
       const chain = this.flushChain;
+      const received = this.receivedChain;
       const pushes = [...this.pushes];
-      await Promise.all([chain, ...pushes]);
-      if (!this.flushScheduled && chain === this.flushChain && !this.pushes.size) return;
+      await Promise.all([chain, received, ...pushes]);
+      if (
+        !this.flushScheduled &&
+        chain === this.flushChain &&
+        received === this.receivedChain &&
+        !this.pushes.size
+      )
+        return;
       await new Promise((r) => setTimeout(r, 0));
     }
   }
@@ -294,10 +311,38 @@ export class SyncClient {
       const kind = decoding.readVarUint(peek);
       handle(encoder, decoder, provider, emitSynced, type);
       if (kind === messageYjsSyncStep2 || kind === messageYjsUpdate) {
-        this.dirty.updates.authority.push(decoding.readVarUint8Array(peek));
+        const update = decoding.readVarUint8Array(peek);
+        if (this.flushing) this.storeReceived(update);
+        else this.dirty.updates.authority.push(update);
         this.scheduleFlush();
       }
     };
+  }
+
+  /**
+   * An update that arrives while a flush runs would wait in memory for the end of the next flush, which on a
+   * first sync (the server sends it in parts of ~256 KB) is the end of the whole sync: 16 MB held for
+   * seconds. It is stored at once instead, with the read-model version set to ROWS_BEHIND in the same
+   * transaction; the flush that has built the rows of every update stored so far sets it back. A worker
+   * stopped in between rebuilds every row from the stored docs at its next start.
+   */
+  private storeReceived(update: Uint8Array): void {
+    this.storedAhead++;
+    this.receivedUpdates.push(update);
+    if (this.receivedUpdates.length > 1) return;
+    const { db } = this;
+    this.receivedChain = this.receivedChain
+      .then(() => new Promise<void>((r) => queueMicrotask(r)))
+      .then(() => {
+        const updates = this.receivedUpdates;
+        this.receivedUpdates = [];
+        return db.transaction('rw', [db.docs, db.meta], async () => {
+          await db.meta.put({ key: 'readModelVersion', value: ROWS_BEHIND });
+          // As received: these are parts of ~256 KB, not worth a merge (doc-store.ts compacts on load).
+          await db.docs.bulkAdd(updates.map((update) => ({ doc: 'authority' as const, update })));
+        });
+      })
+      .catch((e) => console.error('Leadline: storing received updates failed', e));
   }
 
   private get online(): boolean {
@@ -416,7 +461,10 @@ export class SyncClient {
       this.flushScheduled = false;
       this.flushChain = this.flushChain
         .then(() => this.flush())
-        .catch((e) => console.error('Leadline: flush failed', e));
+        .catch((e) => console.error('Leadline: flush failed', e))
+        .finally(() => {
+          this.flushing = false;
+        });
     });
   }
 
@@ -444,8 +492,11 @@ export class SyncClient {
    * long, and never lose anything.
    */
   private async flush(): Promise<void> {
+    this.flushing = true;
     const d = this.dirty;
     this.dirty = this.emptyDirty();
+    // Updates stored ahead after this point have rows this flush does not build.
+    const aheadBefore = this.storedAhead;
     const { db } = this;
     const now = this.now();
     const leads = this.authority.getMap<Lead>(AUTHORITY.leads);
@@ -460,7 +511,8 @@ export class SyncClient {
     const persistDocs = async () => {
       await appendUpdates(db, 'work', d.updates.work);
       await appendUpdates(db, 'authority', d.updates.authority);
-      await db.meta.put({ key: 'readModelVersion', value: READ_MODEL_VERSION });
+      if (this.storedAhead === aheadBefore)
+        await db.meta.put({ key: 'readModelVersion', value: READ_MODEL_VERSION });
     };
     let later: string[] = [];
     let ctx: ProjectionContext | undefined;
