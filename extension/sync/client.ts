@@ -20,11 +20,11 @@ import {
   WORK,
   WORK_ROOM,
 } from '../../shared/sync-docs.ts';
-import type { LeadlineDb } from '../store/db.ts';
+import type { LeadlineDb, LeadRow } from '../store/db.ts';
 import { getMeta, type Session, type SyncStatus, setMeta, teamContext } from '../store/meta.ts';
 import { projectionContext, recordVerdicts } from '../store/outbox.ts';
 import type { ProjectionContext } from '../store/projection.ts';
-import { type FreshInputs, recomputeRows } from '../store/rows.ts';
+import { announceLeadsChanged, type FreshInputs, rebuildRowsQuietly, recomputeRows } from '../store/rows.ts';
 import { mayBeInFocus } from '../store/today.ts';
 import { syncUrl } from './api.ts';
 import { appendUpdates, type DocName, loadDoc, ORIGIN_LOAD } from './doc-store.ts';
@@ -45,6 +45,8 @@ export const ORIGIN_LOCAL = 'leadline:local';
  * them in several transactions, the rows Today shows first; see `flush`.
  */
 export const ROWS_PER_TRANSACTION = 250;
+/** How often the pages are told about rows a big flush wrote untracked. */
+const ANNOUNCE_EVERY_MS = 1000;
 
 /** A decided lead that changed on the server: what notifications compare. */
 export type LeadChange = { id: string; before: Lead | undefined; after: Lead | undefined };
@@ -468,7 +470,7 @@ export class SyncClient {
     });
   }
 
-  private readEdits(leadId: string): FreshInputs['edits'] {
+  private readEdits(leadId: string): LeadRow['edits'] {
     const fields = this.work.getMap(WORK.fields);
     const edits: Record<string, unknown> = {};
     for (const f of EDITABLE_FIELDS) {
@@ -503,7 +505,7 @@ export class SyncClient {
     const verdicts = this.authority.getMap(AUTHORITY.verdicts);
     const initial = !this.everSynced;
     const big = d.leads.size > ROWS_PER_TRANSACTION;
-    const fresh = (id: string): FreshInputs => ({
+    const fresh = (id: string): Required<FreshInputs> => ({
       authority: leads.get(id) ?? null,
       edits: this.readEdits(id),
       notes: this.readNotes(id),
@@ -558,10 +560,17 @@ export class SyncClient {
     for (const id of this.droppedImports.keys())
       if (verdicts.has(id) && !this.dirty.verdicts.has(id)) this.droppedImports.delete(id);
     if (big) {
+      // Rows Today cannot show, written untracked (rebuildRowsQuietly); the pages hear of them about once a
+      // second and at the end.
+      let announced = performance.now();
       for (let i = 0; i < later.length; i += ROWS_PER_TRANSACTION) {
-        const chunk = later.slice(i, i + ROWS_PER_TRANSACTION);
-        await db.transaction('rw', [db.leads, db.outbox], () => recomputeRows(db, chunk, ctx!, now, fresh));
+        await rebuildRowsQuietly(db, later.slice(i, i + ROWS_PER_TRANSACTION), ctx!, now, fresh);
+        if (performance.now() - announced > ANNOUNCE_EVERY_MS) {
+          announceLeadsChanged(db);
+          announced = performance.now();
+        }
       }
+      announceLeadsChanged(db);
       await db.transaction('rw', [db.docs, db.meta], persistDocs);
     }
     if (this.online) this.everSynced = true;
