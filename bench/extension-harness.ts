@@ -135,7 +135,7 @@ export async function seededServer(leads = LEADS): Promise<Seeded> {
 
 /** The extension in Chromium with an extra DevTools port (Playwright keeps its own pipe). */
 export async function launchBrowser(): Promise<{ ext: ExtensionBrowser; cdp: () => Promise<Cdp> }> {
-  const ext = await ExtensionBrowser.launch({ extraArgs: ['--remote-debugging-port=0'] });
+  const ext = await ExtensionBrowser.launch({ extraArgs: ['--remote-debugging-port=0', ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : [])] });
   return { ext, cdp: () => Cdp.connect(ext.userDataDir) };
 }
 
