@@ -133,9 +133,17 @@ export async function seededServer(leads = LEADS): Promise<Seeded> {
 
 // ---- the browser ----------------------------------------------------------------------------------
 
-/** The extension in Chromium with an extra DevTools port (Playwright keeps its own pipe). */
+/**
+ * The extension in Chromium with an extra DevTools port (Playwright keeps its own pipe). `JSFLAGS` passes V8
+ * flags, for diagnosis only (e.g. `--max-semi-space-size=1` shows what the young generation costs).
+ */
 export async function launchBrowser(): Promise<{ ext: ExtensionBrowser; cdp: () => Promise<Cdp> }> {
-  const ext = await ExtensionBrowser.launch({ extraArgs: ['--remote-debugging-port=0', ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : [])] });
+  const ext = await ExtensionBrowser.launch({
+    extraArgs: [
+      '--remote-debugging-port=0',
+      ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : []),
+    ],
+  });
   return { ext, cdp: () => Cdp.connect(ext.userDataDir) };
 }
 
