@@ -129,6 +129,29 @@ describe('splitUpdate', () => {
     expect(Y.equalSnapshots(Y.snapshot(rebuilt), Y.snapshot(source))).toBe(true);
   });
 
+  it('orders thousands of clients whose items build on each other (each browser start is a new client)', () => {
+    const source = new Y.Doc();
+    const gen = prng.create(11);
+    const list = source.getArray<string>('list');
+    const leads = source.getMap('leads');
+    // Client ids grow along the history, and an update lists clients by id, highest first: the last
+    // client's items come first in the update though they depend on nearly everyone else's.
+    for (let i = 0; i < 3000; i++) {
+      source.clientID = 1000 + i;
+      source.transact(() => {
+        list.insert(prng.uint32(gen, 0, list.length), [`item ${i}`]);
+        leads.set(`lead-${prng.uint32(gen, 0, 200)}`, { by: i });
+        if (i % 5 === 0 && list.length > 2) list.delete(prng.uint32(gen, 0, list.length - 2), 1);
+      });
+    }
+    const parts = splitUpdate(Y.encodeStateAsUpdate(source), 4096);
+    expect(parts.length).toBeGreaterThan(10);
+    const rebuilt = applyParts(new Y.Doc(), parts);
+    expect(rebuilt.getArray('list').toJSON()).toEqual(list.toJSON());
+    expect(rebuilt.getMap('leads').toJSON()).toEqual(leads.toJSON());
+    expect(Y.equalSnapshots(Y.snapshot(rebuilt), Y.snapshot(source))).toBe(true);
+  });
+
   it('keeps deletions of items sent in earlier parts', () => {
     const source = new Y.Doc();
     const leads = source.getMap('leads');

@@ -19,44 +19,72 @@ import * as encoding from 'lib0/encoding';
 export function splitUpdate(update: Uint8Array, maxBytes: number): Uint8Array[] {
   if (update.byteLength <= maxBytes) return [update];
   const { clients, deleteSet } = readStructs(update);
-  // Everything below a client's first clock here is what the receiver has already.
-  const sent = new Map<number, number>();
-  for (const c of clients) sent.set(c.client, c.structs[0]?.clock ?? 0);
-  const known = (client: number, clock: number): boolean => {
-    const s = sent.get(client);
-    return s === undefined || clock < s;
-  };
-  const ready = (s: StructInfo): boolean => {
-    const d = s.deps;
-    for (let i = 0; i < d.length; i += 2) if (!known(d[i], d[i + 1])) return false;
-    return true;
-  };
+  const index = new Map(clients.map((c, ci) => [c.client, ci])); // client id → its index in `clients`
+  // Per client, the clock up to which the receiver has it: what it had before (everything below the first
+  // clock here) plus what the parts so far carry. A client not in the update counts as complete.
+  const sent = clients.map((c) => c.structs[0]?.clock ?? 0);
+  const next = clients.map(() => 0);
+  // A client whose next struct needs (client, clock) that is not sent yet waits on that client until it
+  // is; each client waits on one thing at a time, so the work is linear in structs plus dependencies
+  // instead of a pass over every client per step (thousands of clients: a work doc is a new client each
+  // time a browser starts).
+  const waiters = clients.map((): { ci: number; clock: number }[] => []);
+  const runnable: number[] = clients.map((_, ci) => ci);
 
   const parts: Uint8Array[] = [];
   let part = new Part(update);
-  const next = clients.map(() => 0);
   let left = clients.reduce((n, c) => n + c.structs.length, 0);
   const take = (ci: number) => {
     const c = clients[ci];
     const s = c.structs[next[ci]++];
     part.add(c.client, s);
-    sent.set(c.client, s.clock + s.length);
+    sent[ci] = s.clock + s.length;
     left--;
     if (part.bytes >= maxBytes && left > 0) {
       parts.push(part.encode(null));
       part = new Part(update);
     }
   };
-  while (left > 0) {
-    let progress = false;
-    clients.forEach((c, ci) => {
-      while (next[ci] < c.structs.length && ready(c.structs[next[ci]])) {
-        take(ci);
-        progress = true;
+  /** The first dependency of the client's next struct that is not sent yet, as [client index, clock]. */
+  const missing = (ci: number): [number, number] | null => {
+    const d = clients[ci].structs[next[ci]].deps;
+    for (let i = 0; i < d.length; i += 2) {
+      const di = index.get(d[i]);
+      if (di !== undefined && d[i + 1] >= sent[di]) return [di, d[i + 1]];
+    }
+    return null;
+  };
+  /** Takes the client's structs for as long as they are ready; wakes those waiting on what it sent. */
+  const advance = (ci: number) => {
+    const c = clients[ci];
+    const before = next[ci];
+    while (next[ci] < c.structs.length) {
+      const need = missing(ci);
+      if (need) {
+        waiters[need[0]].push({ ci, clock: need[1] });
+        break;
       }
-    });
-    // Not expected from an update Yjs wrote; the receiver then keeps the rest pending until it is complete.
-    if (!progress) take(clients.findIndex((c, ci) => next[ci] < c.structs.length));
+      take(ci);
+    }
+    if (next[ci] === before || waiters[ci].length === 0) return;
+    const still: { ci: number; clock: number }[] = [];
+    for (const w of waiters[ci]) {
+      if (w.clock < sent[ci]) runnable.push(w.ci);
+      else still.push(w);
+    }
+    waiters[ci] = still;
+  };
+
+  let firstLeft = 0;
+  while (left > 0) {
+    while (runnable.length > 0) advance(runnable.pop() as number);
+    if (left === 0) break;
+    // Nothing is ready, yet structs are left: not expected from an update Yjs wrote (a dependency it does
+    // not carry). Send the next one anyway; the receiver keeps what it cannot place pending.
+    while (next[firstLeft] === clients[firstLeft].structs.length) firstLeft++;
+    for (const ws of waiters) ws.length = 0;
+    take(firstLeft);
+    for (let ci = 0; ci < clients.length; ci++) if (next[ci] < clients[ci].structs.length) runnable.push(ci);
   }
   parts.push(part.encode(deleteSet));
   return parts;
