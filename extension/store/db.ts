@@ -56,8 +56,12 @@ export type LeadRow = {
 
 export type VerdictRow = Verdict;
 export type MetaRow = { key: string; value: unknown };
-/** Persisted Yjs updates per doc; compacted into one row when they pile up (doc-store.ts). */
-export type DocUpdateRow = { seq?: number; doc: 'work' | 'authority'; update: Uint8Array };
+/**
+ * Persisted Yjs updates per doc; compacted into one row when they pile up (doc-store.ts). A `rows-behind`
+ * row (empty update) says that authority updates were stored ahead of the rows they change (the sync
+ * client's `storeReceived`); it lives here so that it is written in the same transaction as they are.
+ */
+export type DocUpdateRow = { seq?: number; doc: 'work' | 'authority' | 'rows-behind'; update: Uint8Array };
 
 export const DB_NAME = 'leadline';
 

@@ -34,10 +34,10 @@ import { applyTextDiff } from './text-diff.ts';
 /** Bump when buildRow changes: the next start rebuilds every row from the persisted docs. */
 export const READ_MODEL_VERSION = 1;
 /**
- * Stored as the read-model version while the stored authority doc is ahead of the rows (see
- * `storeReceived`): a start then rebuilds every row, as after a change of `buildRow`.
+ * The `docs` row stored with authority updates that are ahead of their rows (see `storeReceived`): a start
+ * that finds one rebuilds every row, as after a change of `buildRow`.
  */
-const ROWS_BEHIND = -1;
+const ROWS_BEHIND = 'rows-behind';
 /** Transaction origin of this client's own writes to the work doc. */
 export const ORIGIN_LOCAL = 'leadline:local';
 /**
@@ -124,7 +124,8 @@ export class SyncClient {
     this.everSynced = stored?.lastSyncAt != null;
     this.observe();
     const version = (await this.db.meta.get('readModelVersion'))?.value;
-    if (version !== READ_MODEL_VERSION) {
+    const behind = await this.db.docs.where('doc').equals(ROWS_BEHIND).count();
+    if (version !== READ_MODEL_VERSION || behind > 0) {
       for (const id of this.authority.getMap(AUTHORITY.leads).keys()) this.dirty.leads.add(id);
       this.dirty.meta = true;
       this.scheduleFlush();
@@ -324,9 +325,10 @@ export class SyncClient {
   /**
    * An update that arrives while a flush runs would wait in memory for the end of the next flush, which on a
    * first sync (the server sends it in parts of ~256 KB) is the end of the whole sync: 16 MB held for
-   * seconds. It is stored at once instead, with the read-model version set to ROWS_BEHIND in the same
-   * transaction; the flush that has built the rows of every update stored so far sets it back. A worker
-   * stopped in between rebuilds every row from the stored docs at its next start.
+   * seconds. It is stored at once instead, with a ROWS_BEHIND row in the same transaction; the flush that
+   * has built the rows of every update stored so far deletes it. A worker stopped in between rebuilds every
+   * row from the stored docs at its next start. The transaction touches `docs` only, so it never waits for
+   * a flush's rows (nor, behind it, this client's own commands: storeCommandUpdate).
    */
   private storeReceived(update: Uint8Array): void {
     this.storedAhead++;
@@ -338,10 +340,12 @@ export class SyncClient {
       .then(() => {
         const updates = this.receivedUpdates;
         this.receivedUpdates = [];
-        return db.transaction('rw', [db.docs, db.meta], async () => {
-          await db.meta.put({ key: 'readModelVersion', value: ROWS_BEHIND });
+        return db.transaction('rw', db.docs, async () => {
           // As received: these are parts of ~256 KB, not worth a merge (doc-store.ts compacts on load).
-          await db.docs.bulkAdd(updates.map((update) => ({ doc: 'authority' as const, update })));
+          await db.docs.bulkAdd([
+            ...updates.map((update) => ({ doc: 'authority' as const, update })),
+            { doc: ROWS_BEHIND, update: new Uint8Array(0) },
+          ]);
         });
       })
       .catch((e) => console.error('Leadline: storing received updates failed', e));
@@ -497,6 +501,10 @@ export class SyncClient {
     this.flushing = true;
     const d = this.dirty;
     this.dirty = this.emptyDirty();
+    const big = d.leads.size > ROWS_PER_TRANSACTION;
+    // A big flush stores its doc updates last; the authority's go now, ahead of those arriving meanwhile
+    // (storeReceived), so that they are stored in the order they came (see loadDoc).
+    if (big) for (const update of d.updates.authority.splice(0)) this.storeReceived(update);
     // Updates stored ahead after this point have rows this flush does not build.
     const aheadBefore = this.storedAhead;
     const { db } = this;
@@ -504,7 +512,6 @@ export class SyncClient {
     const leads = this.authority.getMap<Lead>(AUTHORITY.leads);
     const verdicts = this.authority.getMap(AUTHORITY.verdicts);
     const initial = !this.everSynced;
-    const big = d.leads.size > ROWS_PER_TRANSACTION;
     const fresh = (id: string): Required<FreshInputs> => ({
       authority: leads.get(id) ?? null,
       edits: this.readEdits(id),
@@ -513,8 +520,8 @@ export class SyncClient {
     const persistDocs = async () => {
       await appendUpdates(db, 'work', d.updates.work);
       await appendUpdates(db, 'authority', d.updates.authority);
-      if (this.storedAhead === aheadBefore)
-        await db.meta.put({ key: 'readModelVersion', value: READ_MODEL_VERSION });
+      await db.meta.put({ key: 'readModelVersion', value: READ_MODEL_VERSION });
+      if (this.storedAhead === aheadBefore) await db.docs.where('doc').equals(ROWS_BEHIND).delete();
     };
     let later: string[] = [];
     let ctx: ProjectionContext | undefined;
@@ -571,6 +578,8 @@ export class SyncClient {
         }
       }
       announceLeadsChanged(db);
+      // The updates this flush built rows for are stored (with a ROWS_BEHIND row) before it is cleared.
+      await this.receivedChain;
       await db.transaction('rw', [db.docs, db.meta], persistDocs);
     }
     if (this.online) this.everSynced = true;

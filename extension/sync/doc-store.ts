@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DocUpdateRow, LeadlineDb } from '../store/db.ts';
 
-export type DocName = DocUpdateRow['doc'];
+export type DocName = Exclude<DocUpdateRow['doc'], 'rows-behind'>;
 
 /** Past this many stored updates, loading rewrites them as one (the doc's own encoding, garbage collected). */
 export const COMPACT_AFTER = 200;
@@ -17,17 +17,29 @@ export const MERGE_LIMIT = 256 * 1024;
 export const ORIGIN_LOAD = 'leadline:load';
 
 /**
- * Replays a doc's persisted updates into `doc` in one transaction and compacts them when they pile up. The
- * small ones are merged first (one decode for hundreds of rows); the big ones are applied as they are.
+ * Replays a doc's persisted updates into `doc` in one transaction and compacts them when they pile up. Runs
+ * of small ones are merged (one decode for hundreds of rows); the big ones are applied as they are. The
+ * order they were stored in is kept: the parts of a first sync build on each other, and a part applied
+ * before the one it needs is held pending by Yjs and integrated again later (4× slower on 20,000 leads).
  */
 export async function loadDoc(db: LeadlineDb, name: DocName, doc: Y.Doc): Promise<number> {
+  // Equal keys of an index come in primary-key order: the order the rows were stored in.
   const rows = await db.docs.where('doc').equals(name).toArray();
   if (rows.length) {
-    const big = rows.filter((r) => r.update.length > MERGE_LIMIT).map((r) => r.update);
-    const small = rows.filter((r) => r.update.length <= MERGE_LIMIT).map((r) => r.update);
     doc.transact(() => {
-      for (const u of big) Y.applyUpdate(doc, u);
-      if (small.length) Y.applyUpdate(doc, small.length === 1 ? small[0] : Y.mergeUpdates(small));
+      let small: Uint8Array[] = [];
+      const applySmall = () => {
+        if (small.length) Y.applyUpdate(doc, small.length === 1 ? small[0] : Y.mergeUpdates(small));
+        small = [];
+      };
+      for (const { update } of rows) {
+        if (update.length <= MERGE_LIMIT) small.push(update);
+        else {
+          applySmall();
+          Y.applyUpdate(doc, update);
+        }
+      }
+      applySmall();
     }, ORIGIN_LOAD);
   }
   if (rows.length > COMPACT_AFTER) await compactDoc(db, name, doc);
