@@ -87,7 +87,7 @@ describe('rebuildRowsQuietly', () => {
     });
     await expect(
       rebuildRowsQuietly(db, [leadAt(s, 'mql', T0), id], await context(db), T0, bad),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ name: 'DataCloneError' });
     expect(await db.leads.count()).toBe(0);
   });
 });

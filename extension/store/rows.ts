@@ -102,22 +102,30 @@ export function rebuildRowsQuietly(
   return new Promise<void>((resolve, reject) => {
     const tx = db.backendDB().transaction([db.leads.name, db.outbox.name], 'readwrite');
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    // The first to fire wins: the failed request's own error, or the reason the transaction was aborted.
+    tx.onerror = (e) => reject((e.target as IDBRequest | null)?.error ?? tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('rebuilding rows: transaction aborted'));
     const pendingReq = tx.objectStore(db.outbox.name).index('status').getAll('pending');
     pendingReq.onsuccess = () => {
-      const byLead = new Map<string, OutboxRow[]>();
-      for (const r of pendingReq.result as OutboxRow[]) {
-        const list = byLead.get(r.leadId);
-        if (list) list.push(r);
-        else byLead.set(r.leadId, [r]);
-      }
-      const leads = tx.objectStore(db.leads.name);
-      for (const id of ids) {
-        const f = fresh(id);
-        const row = buildRow({ id, ...f, outbox: byLead.get(id) ?? [] }, ctx, now);
-        if (row) leads.put(row);
-        else leads.delete(id);
+      try {
+        const byLead = new Map<string, OutboxRow[]>();
+        for (const r of pendingReq.result as OutboxRow[]) {
+          const list = byLead.get(r.leadId);
+          if (list) list.push(r);
+          else byLead.set(r.leadId, [r]);
+        }
+        const leads = tx.objectStore(db.leads.name);
+        for (const id of ids) {
+          const f = fresh(id);
+          const row = buildRow({ id, ...f, outbox: byLead.get(id) ?? [] }, ctx, now);
+          if (row) leads.put(row);
+          else leads.delete(id);
+        }
+      } catch (e) {
+        // A row that cannot be built or stored (put throws DataCloneError at once): nothing of this chunk is
+        // written, and the caller hears why rather than a bare abort.
+        reject(e);
+        tx.abort();
       }
     };
   });

@@ -570,14 +570,18 @@ export class SyncClient {
       // Rows Today cannot show, written untracked (rebuildRowsQuietly); the pages hear of them about once a
       // second and at the end.
       let announced = performance.now();
-      for (let i = 0; i < later.length; i += ROWS_PER_TRANSACTION) {
-        await rebuildRowsQuietly(db, later.slice(i, i + ROWS_PER_TRANSACTION), ctx!, now, fresh);
-        if (performance.now() - announced > ANNOUNCE_EVERY_MS) {
-          announceLeadsChanged(db);
-          announced = performance.now();
+      try {
+        for (let i = 0; i < later.length; i += ROWS_PER_TRANSACTION) {
+          await rebuildRowsQuietly(db, later.slice(i, i + ROWS_PER_TRANSACTION), ctx!, now, fresh);
+          if (performance.now() - announced > ANNOUNCE_EVERY_MS) {
+            announceLeadsChanged(db);
+            announced = performance.now();
+          }
         }
+      } finally {
+        // Also when a chunk failed: the pages show the rows written before it.
+        announceLeadsChanged(db);
       }
-      announceLeadsChanged(db);
       // The updates this flush built rows for are stored (with a ROWS_BEHIND row) before it is cleared.
       await this.receivedChain;
       await db.transaction('rw', [db.docs, db.meta], persistDocs);
