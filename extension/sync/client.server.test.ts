@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { makeLead } from '../../shared/fixtures-gen.ts';
-import { AUTHORITY, fieldKey, WORK } from '../../shared/sync-docs.ts';
+import { AUTHORITY, encodeLead, fieldKey, WORK } from '../../shared/sync-docs.ts';
 import { eventually } from '../../test/integration/helpers/retry.ts';
 import { seedTeam, startTestServer, tempDataDir } from '../../test/integration/helpers/server.ts';
 import { LeadlineDb } from '../store/db.ts';
@@ -161,18 +161,20 @@ describe('SyncClient against the real sync server', () => {
         const id = `lead-part-${String(i).padStart(5, '0')}`;
         leads.set(
           id,
-          makeLead({
-            id,
-            stage: 'sql',
-            owner: mia,
-            contact: {
-              name: `Contact ${i}`,
-              company: `Company ${i}`,
-              emails: [`c${i}@example.test`],
-              phones: [],
-              notes: 'n'.repeat(300),
-            } as never,
-          }),
+          encodeLead(
+            makeLead({
+              id,
+              stage: 'sql',
+              owner: mia,
+              contact: {
+                name: `Contact ${i}`,
+                company: `Company ${i}`,
+                emails: [`c${i}@example.test`],
+                phones: [],
+                notes: 'n'.repeat(300),
+              } as never,
+            }),
+          ),
         );
       }
     });

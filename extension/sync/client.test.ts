@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { decide } from '../../shared/decide.ts';
 import { commandIdOf, IMPORT_COMMAND_PREFIX } from '../../shared/import/ids.ts';
-import type { Lead } from '../../shared/lead.ts';
-import { AUTHORITY, type Verdict, WORK } from '../../shared/sync-docs.ts';
+import { AUTHORITY, encodeLead, type Verdict, WORK } from '../../shared/sync-docs.ts';
 import { applyEvents } from '../../shared/team.ts';
 import { actor, REP_A, T0, team } from '../../shared/testing.ts';
 import { importCommands, importStatus } from '../background/import-commands.ts';
@@ -32,7 +31,7 @@ function serve(client: SyncClient, state = team(), now = T0 + 60_000) {
       ...(d.ok ? {} : { code: d.rejection.code, message: d.rejection.message, hint: d.rejection.hint }),
     };
     client.authority.transact(() => {
-      for (const lead of changed) client.authority.getMap<Lead>(AUTHORITY.leads).set(lead.id, lead);
+      for (const lead of changed) client.authority.getMap(AUTHORITY.leads).set(lead.id, encodeLead(lead));
       client.authority.getMap(AUTHORITY.verdicts).set(id, verdict);
     }, 'server');
     client.work.transact(() => commands.delete(id), 'server');

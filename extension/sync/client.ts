@@ -14,6 +14,7 @@ import {
   type EditableField,
   fieldKey,
   notesName,
+  readLead,
   roomName,
   type Verdict,
   VerdictSchema,
@@ -50,6 +51,22 @@ const ANNOUNCE_EVERY_MS = 1000;
 
 /** A decided lead that changed on the server: what notifications compare. */
 export type LeadChange = { id: string; before: Lead | undefined; after: Lead | undefined };
+
+/** A change as the doc holds it (bytes: readLead), parsed only if someone reads it. */
+const leadChange = (
+  id: string,
+  before: unknown,
+  after: unknown,
+): LeadChange & { raw: [unknown, unknown] } => ({
+  id,
+  raw: [before, after],
+  get before() {
+    return readLead(before);
+  },
+  get after() {
+    return readLead(after);
+  },
+});
 
 export type SyncClientOptions = {
   db: LeadlineDb;
@@ -403,7 +420,7 @@ export class SyncClient {
         DocName,
         Uint8Array[]
       >,
-      changes: new Map<string, LeadChange>(),
+      changes: new Map<string, ReturnType<typeof leadChange>>(),
     };
   }
 
@@ -423,16 +440,12 @@ export class SyncClient {
     // server by writing the docs), whatever is written to it is.
     if (this.opts.offline) this.authority.on('update', persist('authority'));
 
-    const leads = this.authority.getMap<Lead>(AUTHORITY.leads);
+    const leads = this.authority.getMap(AUTHORITY.leads);
     leads.observe((e) => {
       for (const [id, change] of e.changes.keys) {
         this.dirty.leads.add(id);
         const prior = this.dirty.changes.get(id);
-        this.dirty.changes.set(id, {
-          id,
-          before: prior ? prior.before : (change.oldValue as Lead | undefined),
-          after: leads.get(id),
-        });
+        this.dirty.changes.set(id, leadChange(id, prior ? prior.raw[0] : change.oldValue, leads.get(id)));
       }
     });
     this.authority.getMap(AUTHORITY.verdicts).observe((e) => {
@@ -509,11 +522,11 @@ export class SyncClient {
     const aheadBefore = this.storedAhead;
     const { db } = this;
     const now = this.now();
-    const leads = this.authority.getMap<Lead>(AUTHORITY.leads);
+    const leads = this.authority.getMap(AUTHORITY.leads);
     const verdicts = this.authority.getMap(AUTHORITY.verdicts);
     const initial = !this.everSynced;
     const fresh = (id: string): Required<FreshInputs> => ({
-      authority: leads.get(id) ?? null,
+      authority: readLead(leads.get(id)) ?? null,
       edits: this.readEdits(id),
       notes: this.readNotes(id),
     });
@@ -551,7 +564,7 @@ export class SyncClient {
         if (big) {
           const { actor } = ctx;
           const early = (id: string) => {
-            const lead = leads.get(id);
+            const lead = readLead(leads.get(id));
             return decided.has(id) || !lead || mayBeInFocus(lead, actor);
           };
           later = first.filter((id) => !early(id));

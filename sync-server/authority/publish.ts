@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Lead } from '../../shared/lead.ts';
 import type { Member } from '../../shared/roles.ts';
 import type { TeamSettings } from '../../shared/settings.ts';
-import { AUTHORITY, type Verdict, WORK } from '../../shared/sync-docs.ts';
+import { AUTHORITY, encodeLead, type Verdict, WORK } from '../../shared/sync-docs.ts';
 import type { DocRoom } from '../rooms/doc-room.ts';
 
 /**
@@ -12,6 +12,23 @@ import type { DocRoom } from '../rooms/doc-room.ts';
 export type TeamMeta = { team: { id: string; name: string }; settings: TeamSettings; members: Member[] };
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether the doc's `leads` map holds `bytes` (encodeLead) for a lead already. */
+function sameBytes(held: unknown, bytes: Uint8Array): boolean {
+  if (!(held instanceof Uint8Array) || held.byteLength !== bytes.byteLength) return false;
+  for (let i = 0; i < bytes.length; i++) if (held[i] !== bytes[i]) return false;
+  return true;
+}
+
+/** The leads whose bytes differ from what `leadMap` holds, with their bytes. */
+function changedLeads(leadMap: Y.Map<unknown>, leads: Iterable<Lead>): [Lead, Uint8Array][] {
+  const out: [Lead, Uint8Array][] = [];
+  for (const l of leads) {
+    const bytes = encodeLead(l);
+    if (!sameBytes(leadMap.get(l.id), bytes)) out.push([l, bytes]);
+  }
+  return out;
+}
 
 function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
   if (!same(map.get(key), value)) map.set(key, value);
@@ -25,11 +42,11 @@ export function publishDecision(
 ): void {
   const leadMap = authority.doc.getMap(AUTHORITY.leads);
   const verdictMap = authority.doc.getMap(AUTHORITY.verdicts);
-  const changedLeads = leads.filter((l) => !same(leadMap.get(l.id), l));
+  const stale = changedLeads(leadMap, leads);
   const changedVerdicts = verdicts.filter((v) => !same(verdictMap.get(v.commandId), v));
-  if (!changedLeads.length && !changedVerdicts.length) return;
+  if (!stale.length && !changedVerdicts.length) return;
   authority.write(() => {
-    for (const l of changedLeads) leadMap.set(l.id, l);
+    for (const [l, bytes] of stale) leadMap.set(l.id, bytes);
     for (const v of changedVerdicts) verdictMap.set(v.commandId, v);
   });
 }
@@ -63,12 +80,9 @@ export function publishMeta(authority: DocRoom, meta: TeamMeta): void {
 export function reconcile(authority: DocRoom, leads: Iterable<Lead>, verdicts: readonly Verdict[]): number {
   const leadMap = authority.doc.getMap(AUTHORITY.leads);
   const verdictMap = authority.doc.getMap(AUTHORITY.verdicts);
-  const known = new Set<string>();
-  const staleLeads: Lead[] = [];
-  for (const l of leads) {
-    known.add(l.id);
-    if (!same(leadMap.get(l.id), l)) staleLeads.push(l);
-  }
+  const all = [...leads];
+  const known = new Set(all.map((l) => l.id));
+  const staleLeads = changedLeads(leadMap, all);
   const strayLeads = [...leadMap.keys()].filter((id) => !known.has(id));
   const staleVerdicts = verdicts.filter((v) => !same(verdictMap.get(v.commandId), v));
   const decided = new Set(verdicts.map((v) => v.commandId));
@@ -76,7 +90,7 @@ export function reconcile(authority: DocRoom, leads: Iterable<Lead>, verdicts: r
   const n = staleLeads.length + strayLeads.length + staleVerdicts.length + strayVerdicts.length;
   if (n) {
     authority.write(() => {
-      for (const l of staleLeads) leadMap.set(l.id, l);
+      for (const [l, bytes] of staleLeads) leadMap.set(l.id, bytes);
       for (const id of strayLeads) leadMap.delete(id);
       for (const v of staleVerdicts) verdictMap.set(v.commandId, v);
       for (const id of strayVerdicts) verdictMap.delete(id);

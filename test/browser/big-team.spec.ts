@@ -1,6 +1,6 @@
 import { makeLead } from '../../shared/fixtures-gen.ts';
 import type { Lead } from '../../shared/lead.ts';
-import { AUTHORITY } from '../../shared/sync-docs.ts';
+import { AUTHORITY, encodeLead } from '../../shared/sync-docs.ts';
 import { expect, test } from './fixtures';
 import { expectOnline, openSidebar, type Server, serverWithTeam, signIn } from './leadline';
 
@@ -23,20 +23,22 @@ test('a first sync of a big team: Today first, then every other lead reaches the
   // Today's rows first and writes the won ones under Dexie (rebuildRowsQuietly), telling the pages as it goes.
   const room = s.server.authority.teams.get(s.team.id)!.authority;
   room.write(() => {
-    const leads = room.doc.getMap<Lead>(AUTHORITY.leads);
+    const leads = room.doc.getMap(AUTHORITY.leads);
     const add = (i: number, stage: Lead['stage']) => {
       const id = `lead-big-${String(i).padStart(5, '0')}`;
       const name = `${stage === 'won' ? 'Won' : 'Open'} Contact ${i}`;
       leads.set(
         id,
-        makeLead({
-          id,
-          stage,
-          owner: ana,
-          sqlSince: Date.now() - 3_600_000,
-          sqlDeadline: Date.now() + 5 * 86_400_000,
-          contact: { name, company: `Company ${i}`, emails: [`c${i}@big.example`], phones: [] },
-        }),
+        encodeLead(
+          makeLead({
+            id,
+            stage,
+            owner: ana,
+            sqlSince: Date.now() - 3_600_000,
+            sqlDeadline: Date.now() + 5 * 86_400_000,
+            contact: { name, company: `Company ${i}`, emails: [`c${i}@big.example`], phones: [] },
+          }),
+        ),
       );
     };
     for (let i = 0; i < OPEN; i++) add(i, 'sql');

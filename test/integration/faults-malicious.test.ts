@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Lead } from '../../shared/lead.ts';
-import { AUTHORITY, roomName, type Verdict } from '../../shared/sync-docs.ts';
+import { AUTHORITY, encodeLead, readLead, roomName, type Verdict } from '../../shared/sync-docs.ts';
 import { addUser, createTeam } from '../../sync-server/admin/ops.ts';
 import { CLOSE } from '../../sync-server/close-codes.ts';
 import { openSqliteStorage } from '../../sync-server/storage/sqlite.ts';
@@ -100,8 +100,8 @@ describe('fault: a malicious client with a valid token', () => {
       stage: 'won',
       sqlDeadline: null,
     };
-    mallory.leads.set(leadA, forged);
-    mallory.leads.set('lead-forged', { ...forged, id: 'lead-forged' });
+    mallory.leads.map.set(leadA, encodeLead(forged));
+    mallory.leads.map.set('lead-forged', encodeLead({ ...forged, id: 'lead-forged' }));
     mallory.verdicts.set('cmd-forged', {
       commandId: 'cmd-forged',
       leadId: leadA,
@@ -116,7 +116,7 @@ describe('fault: a malicious client with a valid token', () => {
     // The same through a raw socket: a bare update frame with new structs for the authority doc.
     const rawAuth = await rawSocket(server.wsUrl, roomName(t.a.id, 'authority'), t.mallory.token);
     const evil = new Y.Doc();
-    evil.getMap(AUTHORITY.leads).set(leadA, forged);
+    evil.getMap(AUTHORITY.leads).set(leadA, encodeLead(forged));
     evil.getMap(AUTHORITY.verdicts).set('cmd-forged-2', { status: 'accepted' });
     rawAuth.ws.send(
       frame((e) => {
@@ -176,7 +176,7 @@ describe('fault: a malicious client with a valid token', () => {
     expect(leadNow).toMatchObject({
       owner: t.a.rep.id,
       stage: 'sql',
-      sqlDeadline: (before.a[AUTHORITY.leads][leadA] as Lead).sqlDeadline,
+      sqlDeadline: readLead(before.a[AUTHORITY.leads][leadA])?.sqlDeadline,
     });
     expect(leadNow.extensions.map((x) => x.status)).toEqual(['pending']);
     expect(after[AUTHORITY.meta]).toEqual(before.a[AUTHORITY.meta]);

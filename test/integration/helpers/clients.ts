@@ -5,7 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createSocketMux } from '../../../extension/sync/socket-mux.ts';
 import type { Lead } from '../../../shared/lead.ts';
-import { AUTHORITY, roomName, type Verdict, WORK } from '../../../shared/sync-docs.ts';
+import { AUTHORITY, readLead, roomName, type Verdict, WORK } from '../../../shared/sync-docs.ts';
 import type { SyncServer } from '../../../sync-server/server.ts';
 import { eventually } from './retry.ts';
 
@@ -46,8 +46,19 @@ export class TestClient {
   get commands(): Y.Map<unknown> {
     return this.work.getMap(WORK.commands);
   }
-  get leads(): Y.Map<Lead> {
-    return this.authority.getMap(AUTHORITY.leads) as Y.Map<Lead>;
+  /** The authority doc's leads, read as a client reads them (readLead); `map` is the raw Y.Map. */
+  get leads() {
+    const map = this.authority.getMap(AUTHORITY.leads);
+    return {
+      map,
+      get size() {
+        return map.size;
+      },
+      has: (id: string) => map.has(id),
+      get: (id: string): Lead | undefined => readLead(map.get(id)),
+      toJSON: (): Record<string, Lead | undefined> =>
+        Object.fromEntries([...map.entries()].map(([id, v]) => [id, readLead(v)])),
+    };
   }
   get verdicts(): Y.Map<Verdict> {
     return this.authority.getMap(AUTHORITY.verdicts) as Y.Map<Verdict>;
