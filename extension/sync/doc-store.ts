@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { DocUpdateRow, LeadlineDb } from '../store/db.ts';
 
@@ -12,6 +13,24 @@ export const COMPACT_AFTER = 200;
  * for nothing; applying it twice as big updates costs the same as applying it merged).
  */
 export const MERGE_LIMIT = 256 * 1024;
+
+/**
+ * Yjs's v1 decoder copies every binary it reads into a buffer of its own: 20,000 leads (bytes: encodeLead)
+ * became 20,000 small ArrayBuffers, 22 MB allocated on top of the update that carried them. This one
+ * returns views into the update instead, so a lead's bytes stay where they arrived (the update's buffer
+ * lives as long as one of its leads does; a worker start reloads the doc compacted). The update must not be
+ * written to afterwards: received messages and IndexedDB reads never are.
+ */
+class ViewingDecoderV1 extends Y.UpdateDecoderV1 {
+  override readBuf(): Uint8Array {
+    return decoding.readVarUint8Array(this.restDecoder);
+  }
+}
+
+/** Y.applyUpdate, with the binaries of `update` read in place (ViewingDecoderV1). */
+export function applyUpdateInPlace(doc: Y.Doc, update: Uint8Array, origin?: unknown): void {
+  Y.applyUpdateV2(doc, update, origin, ViewingDecoderV1);
+}
 
 /** Transaction origin of updates replayed from IndexedDB: they are neither persisted again nor observed. */
 export const ORIGIN_LOAD = 'leadline:load';
@@ -29,14 +48,14 @@ export async function loadDoc(db: LeadlineDb, name: DocName, doc: Y.Doc): Promis
     doc.transact(() => {
       let small: Uint8Array[] = [];
       const applySmall = () => {
-        if (small.length) Y.applyUpdate(doc, small.length === 1 ? small[0] : Y.mergeUpdates(small));
+        if (small.length) applyUpdateInPlace(doc, small.length === 1 ? small[0] : Y.mergeUpdates(small));
         small = [];
       };
       for (const { update } of rows) {
         if (update.length <= MERGE_LIMIT) small.push(update);
         else {
           applySmall();
-          Y.applyUpdate(doc, update);
+          applyUpdateInPlace(doc, update);
         }
       }
       applySmall();
