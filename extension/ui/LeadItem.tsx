@@ -12,15 +12,19 @@ export function LeadItem({
   now,
   children,
   trailing,
+  countdownShown = true,
 }: {
   row: LeadRow;
   now: number;
   children?: ComponentChildren;
   trailing?: ComponentChildren;
+  /** False where `children` already say how long is left (a Today reason about the deadline). */
+  countdownShown?: boolean;
 }) {
   const { open } = useApp();
   const v = row.view;
-  const cd = v.stage === 'sql' && v.sqlDeadline !== null ? countdown(v.sqlDeadline, now) : null;
+  const cd =
+    countdownShown && v.stage === 'sql' && v.sqlDeadline !== null ? countdown(v.sqlDeadline, now) : null;
   const sub = row.contact.name ? row.contact.company : undefined;
   return (
     <li class="item">

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo } from 'preact/hooks';
+import type { FocusKind } from '../../shared/focus.ts';
 import { today } from '../store/today.ts';
 import { useApp } from './app-context.ts';
 import { useLive, useNow, useProgressive } from './hooks.ts';
@@ -6,6 +7,13 @@ import { Empty, LeadItem, LeadList } from './LeadItem.tsx';
 import { todayPainted } from './perf-marks.ts';
 import { clearTodaySnapshot, sameSession, saveTodaySnapshot, takeTodaySnapshot } from './today-snapshot.ts';
 import { preloadViews } from './views.ts';
+
+/** Reasons that already say when the SQL deadline is: the row's own countdown would repeat it. */
+const SAYS_DEADLINE: ReadonlySet<FocusKind> = new Set([
+  'sqlDeadline',
+  'extensionApproval',
+  'teamSqlExpiring',
+]);
 
 /** The daily focus (shared dailyFocus), most urgent first, each with its reason. */
 export function TodayView() {
@@ -40,14 +48,17 @@ export function TodayView() {
   return (
     <section aria-labelledby="today-h">
       <h2 id="today-h" class="section-h">
-        Today <span class="muted">· {t.dueToday} due</span>
+        Today{' '}
+        <span class="muted">
+          · {t.items.length} {t.items.length === 1 ? 'lead' : 'leads'}, {t.dueToday} due today
+        </span>
       </h2>
       <LeadList label="Today's focus">
         {t.items.slice(0, shown).map((it) => {
           const row = t.rows.get(it.leadId);
           if (!row) return null;
           return (
-            <LeadItem key={it.leadId} row={row} now={now}>
+            <LeadItem key={it.leadId} row={row} now={now} countdownShown={!SAYS_DEADLINE.has(it.kind)}>
               <span class={`reason k-${it.kind}`}>{it.reason}</span>
               {it.also.map((a) => (
                 <span key={a} class="also muted">

@@ -73,7 +73,7 @@ export function countdown(
 
 export function ago(at: number, now: number): string {
   const ms = now - at;
-  if (ms < 45_000) return 'just now';
+  if (ms < 60_000) return 'just now'; // never "0 min ago"
   return `${duration(ms)} ago`;
 }
 

@@ -22,9 +22,14 @@ export const capture = defineCommand({
     const { contact } = cmd;
     if (!contact.emails.length && !contact.phones.length && !contact.name && !contact.company) {
       return no(
-        reject('MISSING_FIELDS', 'A lead needs at least a name, a company, an email or a phone.', undefined, {
-          missing: ['contact'],
-        }),
+        reject(
+          'MISSING_FIELDS',
+          'A lead needs at least one of: a name, a company, an email or a phone.',
+          undefined,
+          {
+            missing: ['contact'],
+          },
+        ),
       );
     }
     const dup = findDuplicate(ctx.state, { contact });

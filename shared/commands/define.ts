@@ -68,6 +68,12 @@ export function isActiveRep(ctx: DecideContext, userId: string): boolean {
   return !!m && m.active && m.role === 'rep';
 }
 
+/** "a", "a and b", "a, b and c": the items of a rejection's sentence. */
+export function listOf(items: readonly string[]): string {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 export function formatDuration(ms: number): string {
   const mins = Math.round(Math.abs(ms) / 60_000);
   const d = Math.floor(mins / 1440);

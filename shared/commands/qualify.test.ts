@@ -40,6 +40,22 @@ describe('qualify', () => {
     expect(!d.ok && d.rejection.details?.missing).toEqual(missing);
   });
 
+  it('names what is missing in one sentence', () => {
+    const s = team();
+    const id = leadAt(s, 'sql', T0);
+    const message = (args: Record<string, unknown>) => {
+      const d = act(s, REP_A, cmd('qualify', id, args), T0);
+      return d.ok ? '' : d.rejection.message;
+    };
+    expect(message({ companyName: 'A' })).toBe(
+      'A quotation needs the confirmed demand and the number of seats (1 or more).',
+    );
+    expect(message({})).toBe(
+      'A quotation needs the confirmed demand, the number of seats (1 or more) and the correct company name.',
+    );
+    expect(message({ demand: 'd', seats: 2 })).toBe('A quotation needs the correct company name.');
+  });
+
   it('an approved extension moves the deadline by one week', () => {
     const s = team();
     const id = leadAt(s, 'sql', T0);

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { reject } from '../rejections.ts';
-import { by, deadlinePassed, defineCommand, envelope, no, ok, requireOwner, requireStage } from './define.ts';
+import {
+  by,
+  deadlinePassed,
+  defineCommand,
+  envelope,
+  listOf,
+  no,
+  ok,
+  requireOwner,
+  requireStage,
+} from './define.ts';
 
 export const qualify = defineCommand({
   type: 'qualify',
@@ -33,7 +43,7 @@ export const qualify = defineCommand({
       return no(
         reject(
           'MISSING_FIELDS',
-          `A quotation needs ${missing.map((m) => words[m as keyof typeof words]).join(', ')}.`,
+          `A quotation needs ${listOf(missing.map((m) => words[m as keyof typeof words]))}.`,
           'Confirm them with the contact, then qualify again.',
           { missing },
         ),

@@ -38,7 +38,8 @@ export function seedDemo(
   const team =
     teams.find((t) => t.id === saved?.teamId) ??
     teams.find((t) => t.name === DEMO_TEAM) ??
-    createTeam(storage, DEMO_TEAM);
+    // The demo's mail and dialer pages show German contacts: their numbers are read as German.
+    createTeam(storage, DEMO_TEAM, { defaultPhoneRegion: 'DE' });
   const users = storage.listUsers(team.id);
   const tokens: Record<string, string> = {};
   for (const u of DEMO_USERS) {

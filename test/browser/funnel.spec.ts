@@ -52,6 +52,17 @@ test('a rep signs in, captures a lead and runs it through every stage to won', a
   await expectAllSynced(page);
   await shot(page, test.info().outputPath('03-sql.png'));
 
+  // Today: the SQL's reason says when its deadline is, once (no second countdown beside it), under a header
+  // that counts the list and, apart, what is due today.
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  const todayList = page.getByRole('list', { name: "Today's focus" });
+  await expect(todayList.getByRole('button')).toHaveCount(1);
+  await expect(todayList.locator('.reason')).toHaveText(/^Deadline in (6 d 23 h|7 d 0 h)$/);
+  await expect(todayList.locator('.countdown')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Today · 1 lead, 0 due today' })).toBeVisible();
+  await shot(page, test.info().outputPath('03b-today.png'));
+  await todayList.getByRole('button').first().click();
+
   await page.getByRole('button', { name: 'Qualify', exact: true }).click();
   await page.getByLabel('Confirmed demand').fill('CRM for the sales floor');
   await page.getByRole('button', { name: 'Qualify as opportunity' }).click();

@@ -38,7 +38,7 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
           placeholder="e.g. CRM for the sales team"
         />
       </label>
-      <div class="row2">
+      <div class="row2 short-first">
         <label>
           Seats
           <input
