@@ -9,11 +9,14 @@ const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
  * team's default region, or matched by its trailing digits), or words of name / company / email (prefixes).
  * Every branch is an index lookup: no scan of the table.
  */
+/** The most a search returns: a query that matches more should be narrowed. */
+export const SEARCH_LIMIT = 50;
+
 export async function searchLeads(
   db: LeadlineDb,
   query: string,
   region = 'US',
-  limit = 50,
+  limit = SEARCH_LIMIT,
 ): Promise<LeadRow[]> {
   const q = query.trim();
   if (!q) return [];

@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'preact/hooks';
-import { searchLeads } from '../store/search.ts';
+import { SEARCH_LIMIT, searchLeads } from '../store/search.ts';
 import { useApp } from './app-context.ts';
 import { useLive, useNow } from './hooks.ts';
 import { Empty, LeadItem, LeadList } from './LeadItem.tsx';
@@ -19,13 +19,23 @@ export function SearchResults({ query }: { query: string }) {
   }, [rows]);
   if (!rows) return null;
   if (!rows.found.length) return <Empty>No lead matches “{query}”.</Empty>;
+  // A heading of its own: the results are every lead this user may see, not the tab that was open.
   return (
-    <LeadList label="Search results">
-      {rows.found.map((r) => (
-        <LeadItem key={r.id} row={r} now={now}>
-          <span class="muted">{r.view.owner ? `Owner: ${nameOf(r.view.owner)}` : 'No owner'}</span>
-        </LeadItem>
-      ))}
-    </LeadList>
+    <section aria-labelledby="search-h">
+      <h2 id="search-h" class="section-h">
+        Search{' '}
+        <span class="muted">
+          · {rows.found.length === 1 ? '1 lead' : `${rows.found.length} leads`}
+          {rows.found.length >= SEARCH_LIMIT ? ' (the first; type more to narrow)' : ''}
+        </span>
+      </h2>
+      <LeadList label="Search results">
+        {rows.found.map((r) => (
+          <LeadItem key={r.id} row={r} now={now}>
+            <span class="muted">{r.view.owner ? `Owner: ${nameOf(r.view.owner)}` : 'No owner'}</span>
+          </LeadItem>
+        ))}
+      </LeadList>
+    </section>
   );
 }

@@ -96,6 +96,8 @@ test('a rep signs in, captures a lead and runs it through every stage to won', a
   await page.getByRole('button', { name: 'Back to the list' }).click();
   await page.getByLabel('Search leads').fill('+1 212-555-0142');
   await expect(page.getByRole('list', { name: 'Search results' }).getByText('Li Wei')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Search · 1 lead' })).toBeVisible();
+  await shot(page, test.info().outputPath('07-search.png'));
   await page.getByLabel('Search leads').fill('acme');
   await expect(page.getByRole('list', { name: 'Search results' }).getByText('Li Wei')).toBeVisible();
 });
