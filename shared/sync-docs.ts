@@ -30,20 +30,55 @@ const toUtf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
 /**
- * A lead as the authority doc holds it: its JSON as UTF-8 bytes (a Yjs binary), not a JSON value. Yjs
- * decodes a JSON value into a tree of objects the moment a client loads the doc, and a worker loading
- * 20,000 leads built 170 MB of objects to keep 30 MB of them (the young generation grew to its maximum and
- * the extension's memory went from 60 to 235 MB at every start of the worker). Bytes load as one small
- * buffer per lead; a lead is parsed only when it is read.
+ * The key names of a Lead (and of its contact, calls, extensions, cooldown and history entries), each
+ * written as one character in the doc: they were ~28 % of a lead's bytes. Append only: a code, once
+ * given, means that key for every doc ever written. A key not listed is written as it is (two characters
+ * or more, so it never reads as a code).
  */
-export const encodeLead = (lead: Lead): Uint8Array => toUtf8.encode(JSON.stringify(lead));
+const KEYS = [
+  ...['id', 'contact', 'name', 'company', 'title', 'website', 'emails', 'phones', 'source', 'sourceUrl'],
+  ...['note', 'stage', 'owner', 'capturedBy', 'capturedAt', 'obtainedAt', 'mqlBy', 'poolReason'],
+  ...['disqualifyReason', 'recallAt', 'recallDue', 'calls', 'at', 'by', 'outcome', 'durationSec'],
+  ...['unansweredStreak', 'interested', 'sqlSince', 'sqlDeadline', 'extensions', 'requestedBy'],
+  ...['requestedAt', 'reason', 'status', 'decidedBy', 'decidedAt', 'phase', 'demand', 'seats'],
+  ...['companyName', 'amount', 'currency', 'expectedClose', 'inDanger', 'closedAt', 'closeReason'],
+  ...['cooldown', 'userId', 'until', 'history', 'event', 'version'],
+];
+const CODES = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const CODE_OF = new Map(KEYS.map((k, i) => [k, CODES[i]]));
+const KEY_OF = new Map(KEYS.map((k, i) => [CODES[i], k]));
+// In JSON.stringify's output `"word":` is always a key: a quote inside a string value is escaped.
+const ANY_KEY = /"(\w+)":/g;
+const CODED_KEY = /"(\w)":/g;
 
-/** Reads a value of the authority doc's `leads` map (a JSON value: written by a server before bytes). */
+/**
+ * A lead as the authority doc holds it: its JSON, keys coded (KEYS), as UTF-8 bytes (a Yjs binary), not a
+ * JSON value. Yjs decodes a JSON value into a tree of objects the moment a client loads the doc, and a
+ * worker loading 20,000 leads built 170 MB of objects to keep 30 MB of them (the young generation grew to
+ * its maximum and the extension's memory went from 60 to 235 MB at every start of the worker). Bytes load
+ * as one small buffer per lead; a lead is parsed only when it is read.
+ */
+export function encodeLead(lead: Lead): Uint8Array {
+  const json = JSON.stringify(lead).replace(ANY_KEY, (key, name: string) => {
+    const code = CODE_OF.get(name);
+    return code ? `"${code}":` : key;
+  });
+  return toUtf8.encode(json);
+}
+
+/**
+ * Reads a value of the authority doc's `leads` map: bytes (encodeLead; also their first form, keys not
+ * coded), or a JSON value (what servers wrote before bytes).
+ */
 export function readLead(value: unknown): Lead | undefined {
   if (value === undefined || value === null) return undefined;
   if (!(value instanceof Uint8Array)) return value as Lead;
   try {
-    return JSON.parse(fromUtf8.decode(value)) as Lead;
+    const json = fromUtf8.decode(value).replace(CODED_KEY, (key, code: string) => {
+      const name = KEY_OF.get(code);
+      return name ? `"${name}":` : key;
+    });
+    return JSON.parse(json) as Lead;
   } catch (e) {
     throw new Error(`The authority doc holds a lead that is not JSON (${value.byteLength} bytes): ${e}`);
   }

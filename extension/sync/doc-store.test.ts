@@ -32,7 +32,7 @@ describe('applyUpdateInPlace', () => {
 
   it('loads stored updates, big and small, in place and in the order they were stored', async () => {
     const db = new LeadlineDb(`doc-store-${Math.random().toString(36).slice(2)}`);
-    const source = authorityDoc(400);
+    const source = authorityDoc(1000);
     const big = Y.encodeStateAsUpdate(source);
     expect(big.byteLength).toBeGreaterThan(MERGE_LIMIT);
     const before = Y.encodeStateVector(source);
@@ -40,7 +40,7 @@ describe('applyUpdateInPlace', () => {
     await appendUpdates(db, 'authority', [big, Y.encodeStateAsUpdate(source, before)]);
     const loaded = new Y.Doc();
     await loadDoc(db, 'authority', loaded);
-    expect(loaded.getMap(AUTHORITY.leads).size).toBe(400);
+    expect(loaded.getMap(AUTHORITY.leads).size).toBe(1000);
     expect(readLead(loaded.getMap(AUTHORITY.leads).get('lead-3'))?.stage).toBe('mql');
     expect(Y.equalSnapshots(Y.snapshot(loaded), Y.snapshot(source))).toBe(true);
     db.close();
