@@ -5,13 +5,14 @@ import { decide } from '../../shared/decide.ts';
 import { commandIdOf, IMPORT_COMMAND_PREFIX } from '../../shared/import/ids.ts';
 import { AUTHORITY, encodeLead, type Verdict, WORK } from '../../shared/sync-docs.ts';
 import { applyEvents } from '../../shared/team.ts';
-import { actor, REP_A, T0, team } from '../../shared/testing.ts';
+import { actor, leadAt, REP_A, T0, team } from '../../shared/testing.ts';
+import { eventually } from '../../test/integration/helpers/retry.ts';
 import { importCommands, importStatus } from '../background/import-commands.ts';
 import type { LeadlineDb } from '../store/db.ts';
 import { getMeta, setMeta } from '../store/meta.ts';
 import { submitCommand } from '../store/outbox.ts';
 import { testDb } from '../store/test-helpers.ts';
-import { SyncClient } from './client.ts';
+import { ROWS_PER_TRANSACTION, SyncClient } from './client.ts';
 
 /** Plays the server on the client's own docs: decides every command in the work doc, as the authority would. */
 function serve(client: SyncClient, state = team(), now = T0 + 60_000) {
@@ -188,6 +189,40 @@ describe('SyncClient (server played locally)', () => {
     expect(row).toMatchObject({ status: 'rejected', command: { contact: { name: 'First20 Last20' } } });
     expect(importStatus(client, IMPORT_COMMAND_PREFIX, [suffix])).toMatchObject({ decided: 1, rejected: 1 });
     expect(client.isDroppedImport(id)).toBe(false); // recorded: nothing kept any more
+    await client.stop();
+  });
+
+  it('a flush that fails gives its work back and is tried again: no row is left behind the stored docs', async () => {
+    const db = await testDb(REP_A);
+    let client = await startClient(db);
+    await client.settled();
+    // The next quiet row transaction fails once (a transaction aborted, storage full).
+    const backend = db.backendDB.bind(db);
+    let failNext = true;
+    db.backendDB = () => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('simulated: the transaction could not start');
+      }
+      return backend();
+    };
+    const state = team();
+    const ids = Array.from({ length: ROWS_PER_TRANSACTION + 150 }, (_, i) => leadAt(state, 'pool', T0 - i));
+    client.authority.transact(() => {
+      for (const id of ids)
+        client.authority.getMap(AUTHORITY.leads).set(id, encodeLead(state.leads.get(id)!));
+    }, 'server');
+    // A small change right after: its flush must not clear what the failed one left undone.
+    const one = leadAt(state, 'sql', T0);
+    client.authority.getMap(AUTHORITY.leads).set(one, encodeLead(state.leads.get(one)!));
+    await eventually(async () => (await db.leads.count()) === ids.length + 1, { timeout: 10_000 });
+    expect(failNext).toBe(false);
+    await client.settled();
+    expect(await db.docs.where('doc').equals('rows-behind').count()).toBe(0);
+    await client.stop();
+    client = await startClient(db);
+    await client.settled();
+    expect(await db.leads.count()).toBe(ids.length + 1);
     await client.stop();
   });
 });

@@ -155,6 +155,7 @@ export class SyncClient {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.flushRetry);
     for (const p of this.providers) p.destroy();
     this.providers = [];
     await Promise.all([this.flushChain, this.receivedChain]);
@@ -513,18 +514,57 @@ export class SyncClient {
     return this.work.share.has(name) ? this.work.getText(name).toString() : '';
   }
 
+  private flushRetry: ReturnType<typeof setTimeout> | undefined;
+  private flushRetryMs = 0;
+
   /**
-   * Persists what changed: doc updates, verdicts, team meta and the rebuilt rows, in one transaction. A big
-   * flush (more than ROWS_PER_TRANSACTION rows: the first sync of a big team) is split so that the sidebar is
-   * usable early: the rows Today can show (and those of new verdicts) first, the others in chunks, and the
-   * doc updates last. A worker stopped half-way has then stored no doc update: its next start resyncs them
-   * from the server and rebuilds every row they touch, so rows and stored docs still never disagree for
-   * long, and never lose anything.
+   * A flush that fails (a transaction aborted, storage full) gives its work back: what it was to rebuild
+   * and persist joins the next flush, tried again after 1 s, 2 s, 4 s… (at most a minute apart). Dropping it
+   * left rows behind stored updates with nothing to say so: a later flush cleared the ROWS_BEHIND row, and a
+   * restart did not rebuild them either.
    */
   private async flush(): Promise<void> {
     this.flushing = true;
     const d = this.dirty;
     this.dirty = this.emptyDirty();
+    try {
+      await this.flushDirty(d);
+      this.flushRetryMs = 0;
+    } catch (e) {
+      this.requeue(d);
+      if (!this.stopped) {
+        this.flushRetryMs = Math.min(60_000, this.flushRetryMs ? this.flushRetryMs * 2 : 1000);
+        clearTimeout(this.flushRetry);
+        this.flushRetry = setTimeout(() => this.scheduleFlush(), this.flushRetryMs);
+      }
+      throw e;
+    }
+  }
+
+  /** Puts a failed flush's work back in front of what came since. */
+  private requeue(d: ReturnType<SyncClient['emptyDirty']>): void {
+    const later = this.dirty;
+    this.dirty = d;
+    for (const id of later.leads) d.leads.add(id);
+    for (const id of later.verdicts) d.verdicts.add(id);
+    d.meta ||= later.meta;
+    d.updates.work.push(...later.updates.work);
+    d.updates.authority.push(...later.updates.authority);
+    for (const [id, c] of later.changes) {
+      const first = d.changes.get(id);
+      d.changes.set(id, first ? leadChange(id, first.raw[0], c.raw[1]) : c);
+    }
+  }
+
+  /**
+   * Persists what changed: doc updates, verdicts, team meta and the rebuilt rows, in one transaction. A big
+   * flush (more than ROWS_PER_TRANSACTION rows: the first sync of a big team) is split so that the sidebar is
+   * usable early: the rows Today can show (and those of new verdicts) first, the others in chunks. Its
+   * authority updates are stored first, with a ROWS_BEHIND row (storeReceived), the work doc's last: a
+   * worker stopped half-way rebuilds every row at its next start, so rows and stored docs never disagree
+   * for long, and nothing is lost.
+   */
+  private async flushDirty(d: ReturnType<SyncClient['emptyDirty']>): Promise<void> {
     const big = d.leads.size > ROWS_PER_TRANSACTION;
     // A big flush stores its doc updates last; the authority's go now, ahead of those arriving meanwhile
     // (storeReceived), so that they are stored in the order they came (see loadDoc).
