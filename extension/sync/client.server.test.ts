@@ -32,6 +32,12 @@ async function signedIn(serverUrl: string, token: string) {
   const db = new LeadlineDb(`leadline-it-${Math.random().toString(36).slice(2)}`);
   const session: Session = { serverUrl, token, ...me.me, signedInAt: Date.now() };
   await setMeta(db, 'session', session);
+  const client = await connected(db, session);
+  return { db, client, session };
+}
+
+/** A client on `db` that talks to the real server (as the worker does when it starts), stopped after the test. */
+async function connected(db: LeadlineDb, session: Session): Promise<SyncClient> {
   const client = new SyncClient({
     db,
     session,
@@ -39,7 +45,7 @@ async function signedIn(serverUrl: string, token: string) {
   });
   await client.start();
   cleanups.push(() => client.stop());
-  return { db, client, session };
+  return client;
 }
 
 describe('SyncClient against the real sync server', () => {
@@ -94,13 +100,7 @@ describe('SyncClient against the real sync server', () => {
     }
     expect((await db.leads.get(leadId))?.view.stage).toBe('opportunity');
     // The next client puts the first in the work doc as it starts; the verdict of each step frees the next.
-    const again = new SyncClient({
-      db,
-      session,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
-    await again.start();
-    cleanups.push(() => again.stop());
+    await connected(db, session);
     await eventually(
       async () => (await db.outbox.where('status').equals('accepted').count()) === steps.length,
       { timeout: 10_000 },
@@ -130,13 +130,7 @@ describe('SyncClient against the real sync server', () => {
 
     // The worker dies and starts again (still offline): the count survives with the edits.
     await client.stop();
-    const again = new SyncClient({
-      db,
-      session,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
-    await again.start();
-    cleanups.push(() => again.stop());
+    await connected(db, session);
     expect((await status())?.unsyncedEdits).toBe(2);
 
     server = await startTestServer({ dataDir, port });
@@ -194,13 +188,7 @@ describe('SyncClient against the real sync server', () => {
       signedInAt: Date.now(),
     };
     await setMeta(db, 'session', session);
-    const client = new SyncClient({
-      db,
-      session,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
-    await client.start();
-    cleanups.push(() => client.stop());
+    const client = await connected(db, session);
 
     await eventually(async () => (await db.leads.count()) === N, { timeout: 20_000 });
     await client.settled();
