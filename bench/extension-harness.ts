@@ -175,6 +175,32 @@ export function countLeadRows(page: Page): Promise<number> {
   );
 }
 
+/** Fills the sidebar's sign-in form with the seeded rep's server and token, and submits it. */
+export async function submitSignIn(page: Page, seeded: Seeded): Promise<void> {
+  await page.getByLabel('Server address').fill(seeded.server.httpUrl);
+  await page.getByLabel('Token or invite link').fill(seeded.rep.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs the seeded rep in and waits for the end of the first sync: Today painted, every row stored. */
+export async function signInAndSync(page: Page, seeded: Seeded): Promise<void> {
+  await submitSignIn(page, seeded);
+  await todayPaintedAt(page, 1, 120_000);
+  while ((await countLeadRows(page)) < seeded.leads.length) await page.waitForTimeout(100);
+}
+
+/**
+ * Closes every extension page and stops the worker, as Chrome does to an idle extension; resolves once the
+ * extension's renderer has exited (true), or after 2 s with it still alive (false). `keep` is a page of
+ * another site that keeps the browser open.
+ */
+export async function stopExtension(ext: ExtensionBrowser, cdp: Cdp, keep: Page): Promise<boolean> {
+  for (const p of ext.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
+  await cdp.stopServiceWorker(ext.extensionId);
+  for (let j = 0; j < 100 && extensionProcessPss(ext.userDataDir) > 0; j++) await keep.waitForTimeout(20);
+  return extensionProcessPss(ext.userDataDir) === 0;
+}
+
 /** Start time (ms since the page's time origin) of the first `leadline:today-painted` mark matching. */
 export async function todayPaintedAt(page: Page, minItems = 0, timeout = 60_000): Promise<number> {
   const handle = await page.waitForFunction(

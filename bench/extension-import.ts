@@ -25,8 +25,8 @@ import {
   ms,
   openSidebar,
   seededServer,
+  signInAndSync,
   summary,
-  todayPaintedAt,
 } from './extension-harness.ts';
 import { generateCsv } from './import.ts';
 
@@ -58,11 +58,7 @@ export async function run(): Promise<Record<string, number | string>> {
       const { ext } = await launchBrowser();
       try {
         const sidebar = await openSidebar(ext);
-        await sidebar.getByLabel('Server address').fill(seeded.server.httpUrl);
-        await sidebar.getByLabel('Token or invite link').fill(seeded.rep.token);
-        await sidebar.getByRole('button', { name: 'Sign in' }).click();
-        await todayPaintedAt(sidebar, 1, 120_000);
-        while ((await countLeadRows(sidebar)) < seeded.leads.length) await sidebar.waitForTimeout(100);
+        await signInAndSync(sidebar, seeded);
         const before = await countLeadRows(sidebar);
 
         const file = path.join(dir, `hubspot-${i}.csv`);

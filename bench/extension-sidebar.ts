@@ -20,7 +20,6 @@ import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../test/browser/fixtures.ts';
 import {
   type Cdp,
-  countLeadRows,
   extensionProcessPss,
   LEADS,
   launchBrowser,
@@ -31,6 +30,8 @@ import {
   openSidebar,
   RUNS,
   seededServer,
+  signInAndSync,
+  stopExtension,
   summary,
   todayPaintedAt,
 } from './extension-harness.ts';
@@ -40,10 +41,6 @@ async function paintedEpoch(page: Page): Promise<{ inPage: number; epoch: number
   const at = await todayPaintedAt(page);
   const origin = await page.evaluate(() => performance.timeOrigin);
   return { inPage: at, epoch: origin + at };
-}
-
-async function closeExtensionPages(ext: ExtensionBrowser): Promise<void> {
-  for (const p of ext.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
 }
 
 /** Opens the sidebar in a new tab; the time from the navigation's start (Node side) to Today painted. */
@@ -174,11 +171,7 @@ export async function run(): Promise<Record<string, number | string>> {
   try {
     // Sign in once and let the first sync finish.
     let page = await openSidebar(ext);
-    await page.getByLabel('Server address').fill(seeded.server.httpUrl);
-    await page.getByLabel('Token or invite link').fill(seeded.rep.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await todayPaintedAt(page, 1, 120_000);
-    while ((await countLeadRows(page)) < seeded.leads.length) await page.waitForTimeout(100);
+    await signInAndSync(page, seeded);
     await page.locator('footer.statusbar').getByText('Online').waitFor({ timeout: 60_000 });
     log(`signed in as ${seeded.rep.name}; ${seeded.leads.length} rows synced`);
 
@@ -187,12 +180,7 @@ export async function run(): Promise<Record<string, number | string>> {
     const coldInPage: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const blank = await ext.context.newPage();
-      await closeExtensionPages(ext);
-      await cdp.stopServiceWorker(ext.extensionId);
-      // The extension's renderer exits once nothing of it is left; give it the moment it needs.
-      for (let j = 0; j < 100 && extensionProcessPss(ext.userDataDir) > 0; j++)
-        await blank.waitForTimeout(20);
-      const processLeft = extensionProcessPss(ext.userDataDir) > 0;
+      const processLeft = !(await stopExtension(ext, cdp, blank));
       const r = await openAndTime(ext);
       cold.push(r.wall);
       coldInPage.push(r.inPage);

@@ -22,6 +22,7 @@ import {
   ms,
   openSidebar,
   seededServer,
+  submitSignIn,
   summary,
   todayPaintedAt,
 } from './extension-harness.ts';
@@ -82,9 +83,7 @@ export async function run(): Promise<Record<string, number | string>> {
             await new Promise((r) => setTimeout(r, 100));
           }
         })();
-        await page.getByLabel('Server address').fill(seeded.server.httpUrl);
-        await page.getByLabel('Token or invite link').fill(seeded.rep.token);
-        await page.getByRole('button', { name: 'Sign in' }).click();
+        await submitSignIn(page, seeded);
         const at = await todayPaintedAt(page, 1, 120_000);
         const submit = await page.evaluate(() => performance.getEntriesByName('bench:submit')[0].startTime);
         painted.push(at - submit);

@@ -12,7 +12,6 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  countLeadRows,
   extensionProcessPss,
   LEADS,
   launchBrowser,
@@ -22,6 +21,8 @@ import {
   median,
   openSidebar,
   seededServer,
+  signInAndSync,
+  stopExtension,
   todayPaintedAt,
 } from './extension-harness.ts';
 
@@ -37,21 +38,15 @@ export async function run(): Promise<Record<string, number | string>> {
   let afterSync = 0;
   try {
     let page = await openSidebar(ext);
-    await page.getByLabel('Server address').fill(seeded.server.httpUrl);
-    await page.getByLabel('Token or invite link').fill(seeded.rep.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await todayPaintedAt(page, 1, 120_000);
-    while ((await countLeadRows(page)) < seeded.leads.length) await page.waitForTimeout(100);
+    await signInAndSync(page, seeded);
     await page.waitForTimeout(20_000);
     afterSync = pss();
     const c = await cdp();
     try {
       for (let i = 0; i < runs; i++) {
         const blank = await ext.context.newPage();
-        await page.close();
-        await c.stopServiceWorker(ext.extensionId);
-        for (let j = 0; j < 100 && pss() > 0; j++) await blank.waitForTimeout(100);
-        if (pss() > 0) throw new Error('the extension process did not exit after its worker stopped');
+        if (!(await stopExtension(ext, c, blank)))
+          throw new Error('the extension process did not exit after its worker stopped');
         let peak = 0;
         let sampling = true;
         const sampler = (async () => {
