@@ -29,6 +29,22 @@ describe('notesForChanges', () => {
     expect(notesForChanges([{ id, before, after }], REP_A)).toEqual([]);
   });
 
+  it('does not read a new lead (changes parse their lead when read)', () => {
+    const s = team();
+    const after = s.leads.get(leadAt(s, 'sql', T0))!;
+    let reads = 0;
+    const change = {
+      id: after.id,
+      before: undefined,
+      get after() {
+        reads++;
+        return after;
+      },
+    };
+    expect(notesForChanges([change], REP_A)).toEqual([]);
+    expect(reads).toBe(0);
+  });
+
   it('tells the rep an extension was approved', () => {
     const s = team();
     const id = leadAt(s, 'sql', T0);

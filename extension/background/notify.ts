@@ -18,8 +18,12 @@ export const leadName = (lead: Lead): string =>
 /** What the user should hear about, from decided changes (never their own doing). */
 export function notesForChanges(changes: readonly LeadChange[], me: string): Note[] {
   const out: Note[] = [];
-  for (const { id, before, after } of changes) {
+  for (const change of changes) {
+    // Read one at a time: a change parses its lead when read, and a new lead has nothing before it.
+    const before = change.before;
+    const after = before && change.after;
     if (!before || !after) continue;
+    const { id } = change;
     const last = after.history[after.history.length - 1];
     const mine = before.owner === me || (after.poolReason === 'returned_mql' && after.mqlBy === me);
     if (after.stage === 'pool' && before.stage !== 'pool' && mine && last?.by !== me) {

@@ -11,7 +11,7 @@ import { LeadlineDb } from '../store/db.ts';
 import { type Session, type SyncStatus, setMeta } from '../store/meta.ts';
 import { submitCommand } from '../store/outbox.ts';
 import { fetchMe } from './api.ts';
-import { READ_MODEL_VERSION, SyncClient } from './client.ts';
+import { READ_MODEL_VERSION, SyncClient, type SyncClientOptions } from './client.ts';
 import { loadDoc } from './doc-store.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -37,11 +37,16 @@ async function signedIn(serverUrl: string, token: string) {
 }
 
 /** A client on `db` that talks to the real server (as the worker does when it starts), stopped after the test. */
-async function connected(db: LeadlineDb, session: Session): Promise<SyncClient> {
+async function connected(
+  db: LeadlineDb,
+  session: Session,
+  opts: Pick<SyncClientOptions, 'onFlushed'> = {},
+): Promise<SyncClient> {
   const client = new SyncClient({
     db,
     session,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    ...opts,
   });
   await client.start();
   cleanups.push(() => client.stop());
@@ -188,10 +193,17 @@ describe('SyncClient against the real sync server', () => {
       signedInAt: Date.now(),
     };
     await setMeta(db, 'session', session);
-    const client = await connected(db, session);
+    const flushes: { leads: number; initial: boolean }[] = [];
+    const client = await connected(db, session, {
+      onFlushed: (changes, initial) => flushes.push({ leads: changes.length, initial }),
+    });
 
     await eventually(async () => (await db.leads.count()) === N, { timeout: 20_000 });
     await client.settled();
+    // Every part is the first sync, also those flushed after it completed: none is news to notify about.
+    expect(flushes.reduce((n, f) => n + f.leads, 0)).toBe(N);
+    expect(flushes.length).toBeGreaterThan(1);
+    expect(flushes.filter((f) => !f.initial)).toEqual([]);
     // Parts that came while a flush ran were stored ahead of their rows, with the marker; the last flush
     // cleared it.
     expect(behindMarks).toBeGreaterThan(0);
@@ -209,6 +221,14 @@ describe('SyncClient against the real sync server', () => {
     await loadDoc(db, 'authority', stored);
     expect(stored.getMap(AUTHORITY.leads).size).toBe(N);
     expect((await db.leads.get('lead-part-02999'))?.view.contact.name).toBe('Contact 2999');
+
+    // What changes after it is news.
+    room.write(() => {
+      const id = 'lead-part-00000';
+      room.doc.getMap(AUTHORITY.leads).set(id, encodeLead(makeLead({ id, stage: 'pool', owner: null })));
+    });
+    await eventually(() => flushes.length > 0 && !flushes[flushes.length - 1].initial);
+    expect(flushes[flushes.length - 1]).toEqual({ leads: 1, initial: false });
   });
 
   it('a worker stopped while stored updates were ahead of their rows rebuilds every row at its next start', async () => {

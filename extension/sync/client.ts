@@ -433,6 +433,12 @@ export class SyncClient {
         Uint8Array[]
       >,
       changes: new Map<string, ReturnType<typeof leadChange>>(),
+      /**
+       * Holds changes that arrived before this client's first complete sync. That sync comes in parts, and
+       * the last parts are flushed after the sync is complete. They must not be taken for news: no
+       * notifications, and no parsing of 20,000 leads to compare them.
+       */
+      initial: false,
     };
   }
 
@@ -454,6 +460,7 @@ export class SyncClient {
 
     const leads = this.authority.getMap(AUTHORITY.leads);
     leads.observe((e) => {
+      if (!this.everSynced) this.dirty.initial = true;
       for (const [id, change] of e.changes.keys) {
         this.dirty.leads.add(id);
         const prior = this.dirty.changes.get(id);
@@ -548,6 +555,7 @@ export class SyncClient {
     for (const id of later.leads) d.leads.add(id);
     for (const id of later.verdicts) d.verdicts.add(id);
     d.meta ||= later.meta;
+    d.initial ||= later.initial;
     d.updates.work.push(...later.updates.work);
     d.updates.authority.push(...later.updates.authority);
     for (const [id, c] of later.changes) {
@@ -575,7 +583,7 @@ export class SyncClient {
     const now = this.now();
     const leads = this.authority.getMap(AUTHORITY.leads);
     const verdicts = this.authority.getMap(AUTHORITY.verdicts);
-    const initial = !this.everSynced;
+    const initial = d.initial || !this.everSynced;
     const fresh = (id: string): Required<FreshInputs> => ({
       authority: readLead(leads.get(id)) ?? null,
       edits: this.readEdits(id),
