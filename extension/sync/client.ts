@@ -75,7 +75,10 @@ export type SyncClientOptions = {
   /** For Node tests (`ws`); browsers use their own WebSocket. */
   WebSocketPolyfill?: typeof WebSocket;
   now?: () => number;
-  /** After each flush to IndexedDB: the decided leads that changed, and whether this was the first sync. */
+  /**
+   * After each flush to IndexedDB that brought decided leads: those that changed (none listed for the first
+   * sync), and whether this was the first sync.
+   */
   onFlushed?: (changes: LeadChange[], initial: boolean) => void;
   /** Keep the docs local (tests of the flush logic; the server is then played by writing the docs). */
   offline?: boolean;
@@ -434,8 +437,8 @@ export class SyncClient {
       >,
       changes: new Map<string, ReturnType<typeof leadChange>>(),
       /**
-       * Holds changes that arrived before this client's first complete sync. That sync comes in parts, and
-       * the last parts are flushed after the sync is complete. They must not be taken for news: no
+       * Holds leads that arrived before this client's first complete sync. That sync comes in parts, and the
+       * last parts are flushed after the sync is complete. They must not be taken for news: no
        * notifications, and no parsing of 20,000 leads to compare them.
        */
       initial: false,
@@ -460,7 +463,13 @@ export class SyncClient {
 
     const leads = this.authority.getMap(AUTHORITY.leads);
     leads.observe((e) => {
-      if (!this.everSynced) this.dirty.initial = true;
+      if (!this.everSynced) {
+        // Never compared (no notifications for a first sync): only the ids are kept, not 20,000 changes
+        // living in memory until the end of the sync.
+        this.dirty.initial = true;
+        for (const id of e.keysChanged) this.dirty.leads.add(id);
+        return;
+      }
       for (const [id, change] of e.changes.keys) {
         this.dirty.leads.add(id);
         const prior = this.dirty.changes.get(id);
@@ -661,7 +670,7 @@ export class SyncClient {
       await db.transaction('rw', [db.docs, db.meta], persistDocs);
     }
     if (this.online) this.everSynced = true;
-    if (d.changes.size) this.opts.onFlushed?.([...d.changes.values()], initial);
+    if (d.changes.size || d.initial) this.opts.onFlushed?.([...d.changes.values()], initial);
     // A verdict frees the next command of its lead (commands of one lead go one at a time).
     if (d.verdicts.size) this.pushSoon();
   }
