@@ -81,10 +81,28 @@ test('Gmail: sender + prefilled capture; capture; after a reload the matching le
   await expect(frame.getByRole('button', { name: 'Capture lead' })).toBeVisible();
   await frame.getByRole('region', { name: 'Matching lead' }).waitFor({ state: 'detached' });
 
+  // The page card sits above every list: it can be hidden to one line. Another message shows again; this
+  // one stays hidden until shown.
+  const pagectx = frame.locator('section.pagectx');
+  await pagectx.getByRole('button', { name: 'Hide what is on Gmail' }).click();
+  await expect(pagectx.locator('.pagectx-head')).toContainText('Li Wei · not a lead yet');
+  await expect(pagectx.getByRole('button', { name: 'Capture lead' })).toHaveCount(0);
+  const show = pagectx.getByRole('button', { name: 'Show what is on Gmail' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await shotPanel(page, '04-gmail-hidden.png');
+  const openThread = (hash: string) =>
+    page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+  await openThread('#inbox/FMfcgzQXJWDsKmQvAcmeThread');
+  await expect(pagectx.getByRole('region', { name: 'Matching lead' })).toContainText('Jane Doe');
+  await openThread('#inbox/FMfcgzQXKQmnWbtbGlobexThread');
+  await expect(pagectx.locator('.pagectx-head')).toContainText('Li Wei · not a lead yet');
+  await show.click();
+  await expect(pagectx.getByRole('button', { name: 'Capture lead' })).toBeVisible();
+
   // "Open lead" shows the card; the host page never receives any of it.
-  await page.evaluate(() => {
-    location.hash = '#inbox/FMfcgzQXJWDsKmQvAcmeThread';
-  });
+  await openThread('#inbox/FMfcgzQXJWDsKmQvAcmeThread');
   await frame.getByRole('button', { name: 'Open lead' }).click();
   await expect(frame.getByRole('heading', { name: 'Jane Doe', level: 2 })).toBeVisible();
   await expectHostClean(page, ['Owner: Ana Rep', 'Asked for a quote', 'Matching lead']);

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { PageContext } from '../../page-context.ts';
 import { useApp } from '../app-context.ts';
 import { formatPhone } from '../card/phones.ts';
@@ -15,11 +15,24 @@ import './capture.css';
  * text the user asked to capture, or "can't read this page". Shows the matching lead, or a capture pre-filled
  * from the page. Page text is rendered as text (JSX escapes it), never as HTML.
  */
+/**
+ * Page views the user hid in this sidebar. The card sits above every list, and a rep working down Today
+ * beside an open message does not want it there; a different message, call or selection shows again.
+ */
+const hiddenViews = new Set<string>();
+
 export function PageContent({ context }: { context: PageContext }) {
   const app = useApp();
   const region = app.settings.defaultPhoneRegion;
   const view = useMemo(() => pageView(context, region), [context, region]);
   const key = viewKey(view);
+  const hidden = hiddenViews.has(key);
+  const [, rerender] = useState(0);
+  const toggle = () => {
+    if (hidden) hiddenViews.delete(key);
+    else hiddenViews.add(key);
+    rerender((n) => n + 1);
+  };
   const keys = useMemo(
     () => (view.kind === 'none' || view.kind === 'unreadable' ? null : lookupKeys(view.draft)),
     [key, view],
@@ -124,11 +137,49 @@ export function PageContent({ context }: { context: PageContext }) {
   }
 
   return (
-    <section class={`pagectx pc-${view.kind}`} aria-labelledby="pagectx-h">
-      <h2 id="pagectx-h" class="section-h">
-        On {where}
-      </h2>
-      {body}
+    <section class={`pagectx pc-${view.kind}${hidden ? ' hidden' : ''}`} aria-labelledby="pagectx-h">
+      <div class="pagectx-head">
+        <h2 id="pagectx-h" class="section-h">
+          On {where}
+        </h2>
+        {hidden && (
+          <span class="pagectx-summary">{summary(view, matches === undefined ? undefined : !!match)}</span>
+        )}
+        <button
+          type="button"
+          class="link small pagectx-toggle"
+          aria-expanded={!hidden}
+          aria-controls="pagectx-body"
+          aria-label={hidden ? `Show what is on ${where}` : `Hide what is on ${where}`}
+          onClick={toggle}
+        >
+          {hidden ? 'Show' : 'Hide'}
+        </button>
+      </div>
+      {!hidden && (
+        <div id="pagectx-body" class="pagectx-body">
+          {body}
+        </div>
+      )}
     </section>
   );
+}
+
+/** The one line a hidden page card keeps: who or what the page is about, and whether it is a lead. */
+function summary(view: ReturnType<typeof pageView>, isLead: boolean | undefined): string {
+  const lead = isLead === undefined ? '' : isLead ? ' · already a lead' : ' · not a lead yet';
+  switch (view.kind) {
+    case 'sender':
+      return `${view.sender.name ?? view.sender.email}${lead}`;
+    case 'call': {
+      const phone = view.draft.phones[0];
+      return `${callStateLabel(view.callState)} ${phone ? formatPhone(phone.e164) : view.number}${lead}`;
+    }
+    case 'selection':
+      return `Selected text${lead}`;
+    case 'unreadable':
+      return 'Can’t read this page';
+    default:
+      return '';
+  }
 }
