@@ -112,9 +112,11 @@ export class Background {
 
   private async afterFlush(changes: LeadChange[], initial: boolean): Promise<void> {
     this.scheduleBadge();
-    if (!this.session || initial) return;
-    await this.notify(notesForChanges(changes, this.session.user.id));
-    await this.deadlineCheck();
+    if (!this.session) return;
+    // Only what changed after the first complete sync is listed (sync/client.ts), also when a failed flush
+    // of the first sync's last parts was retried together with it.
+    if (changes.length) await this.notify(notesForChanges(changes, this.session.user.id));
+    if (!initial) await this.deadlineCheck();
   }
 
   private async deadlineCheck(): Promise<void> {

@@ -76,8 +76,9 @@ export type SyncClientOptions = {
   WebSocketPolyfill?: typeof WebSocket;
   now?: () => number;
   /**
-   * After each flush to IndexedDB that brought decided leads: those that changed (none listed for the first
-   * sync), and whether this was the first sync.
+   * After each flush to IndexedDB that brought decided leads: those that changed since the first complete
+   * sync (each one is news: a first sync's leads are never listed), and whether the flush held leads of
+   * the first sync (or of a rebuild of the rows).
    */
   onFlushed?: (changes: LeadChange[], initial: boolean) => void;
   /** Keep the docs local (tests of the flush logic; the server is then played by writing the docs). */
@@ -149,6 +150,7 @@ export class SyncClient {
     if (version !== READ_MODEL_VERSION || behind > 0) {
       for (const id of this.authority.getMap(AUTHORITY.leads).keys()) this.dirty.leads.add(id);
       this.dirty.meta = true;
+      this.dirty.initial = true; // not news; onFlushed then tells the badge the rows are back
       this.scheduleFlush();
     }
     await this.pushOutbox();
@@ -442,6 +444,8 @@ export class SyncClient {
        * notifications, and no parsing of 20,000 leads to compare them.
        */
       initial: false,
+      /** Verdicts that came with the first sync (old news: an import's old rejections are not brought back). */
+      verdictsBeforeSync: new Set<string>(),
     };
   }
 
@@ -476,8 +480,13 @@ export class SyncClient {
         this.dirty.changes.set(id, leadChange(id, prior ? prior.raw[0] : change.oldValue, leads.get(id)));
       }
     });
-    this.authority.getMap(AUTHORITY.verdicts).observe((e) => {
-      for (const [id, change] of e.changes.keys) if (change.action !== 'delete') this.dirty.verdicts.add(id);
+    const verdicts = this.authority.getMap(AUTHORITY.verdicts);
+    verdicts.observe((e) => {
+      for (const id of e.keysChanged) {
+        if (!verdicts.has(id)) continue; // deleted
+        this.dirty.verdicts.add(id);
+        if (!this.everSynced) this.dirty.verdictsBeforeSync.add(id);
+      }
     });
     this.authority.getMap(AUTHORITY.meta).observe(() => {
       this.dirty.meta = true;
@@ -563,6 +572,7 @@ export class SyncClient {
     this.dirty = d;
     for (const id of later.leads) d.leads.add(id);
     for (const id of later.verdicts) d.verdicts.add(id);
+    for (const id of later.verdictsBeforeSync) d.verdictsBeforeSync.add(id);
     d.meta ||= later.meta;
     d.initial ||= later.initial;
     d.updates.work.push(...later.updates.work);
@@ -621,7 +631,7 @@ export class SyncClient {
       // the first sync, which would bring back every old one of an import made on another device.
       const commands = this.work.getMap<Command>(WORK.commands);
       const decided = await recordVerdicts(db, mine, (id) =>
-        !initial && id.startsWith(IMPORT_COMMAND_PREFIX)
+        !d.verdictsBeforeSync.has(id) && id.startsWith(IMPORT_COMMAND_PREFIX)
           ? (commands.get(id) ?? this.droppedImports.get(id))
           : undefined,
       );
