@@ -68,11 +68,27 @@ export const TITLE_WORDS = list(
     '部長|課長|係長|社長|取締役|代表取締役|マネージャー|エンジニア',
 );
 
+/**
+ * Departments and functions ('Sales Operations', 'Einkauf'). They are the person's title only beside a
+ * company on the same line: alone, 'Energy Operations' below 'Enron' is part of the company's name.
+ */
+export const DEPARTMENT_WORDS = list(
+  'sales|operations|marketing|procurement|purchasing|finance|accounting|controlling|engineering|' +
+    'support|customer success|customer service|business development|human resources|legal|compliance|' +
+    'logistics|communications|public relations|research|development|product|partnerships|' +
+    'vertrieb|verkauf|einkauf|buchhaltung|personalabteilung|entwicklung|logistik|kundendienst|kundenservice|' +
+    'innendienst|außendienst|geschäftsleitung|ventes|achats|comptabilité|ressources humaines|' +
+    'service client|commercial|commerciale|juridique',
+);
+
+/** Words joining a title to its company in one line ('Sales Manager at Nordwind AG'), besides a comma. */
+export const TITLE_COMPANY_JOINERS = list('at|@|bei|chez');
+
 /** Words that make a line an organisation (whole words in Latin script, substrings in CJK). */
 export const COMPANY_WORDS = list(
   'inc|inc.|corp|corp.|corporation|llc|l.l.c.|ltd|ltd.|limited|llp|plc|gmbh|ag|kg|s.a.|sas|sarl|' +
     's.p.a.|spa|srl|s.r.l.|b.v.|n.v.|pty|co.|company|group|holdings|holding|league|association|' +
-    'foundation|institute|university|bank|gruppe|verein|stiftung|k.k.|' +
+    'foundation|institute|university|bank|gruppe|verein|stiftung|k.k.|sa|bv|nv|ohg|kgaa|ug|' +
     '公司|集团|集團|银行|銀行|研究所|大学|株式会社|有限会社|合同会社|(株)|(有)',
 );
 

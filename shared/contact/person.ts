@@ -2,7 +2,16 @@
 // Decided by vocabulary (labels.ts) and by the shape of names, never by position alone; signature.ts then
 // uses position to settle lines that are none of these ('Fundamental Analysis' above 'Enron North America').
 
-import { CJK, COMPANY_WORDS, HONORIFICS, NAME_SUFFIXES, TITLE_WORDS, vocabulary } from './labels.ts';
+import {
+  CJK,
+  COMPANY_WORDS,
+  DEPARTMENT_WORDS,
+  HONORIFICS,
+  NAME_SUFFIXES,
+  TITLE_COMPANY_JOINERS,
+  TITLE_WORDS,
+  vocabulary,
+} from './labels.ts';
 
 export type Role = 'name' | 'title' | 'company' | 'text';
 export interface Segment {
@@ -15,6 +24,8 @@ const TITLE = vocabulary(TITLE_WORDS);
 const GERMAN_TITLE =
   /\p{L}{2,}(leiter|leiterin|führer|führerin|berater|beraterin|referent|referentin|ingenieur|ingenieurin|managerin|assistent|assistentin|entwickler|entwicklerin)(?!\p{L})/iu;
 const COMPANY = vocabulary(COMPANY_WORDS);
+const DEPARTMENT = vocabulary(DEPARTMENT_WORDS);
+const JOINER = new RegExp(`\\s*,\\s*|\\s+${vocabulary(TITLE_COMPANY_JOINERS).source}\\s+`, 'giu');
 const COPYRIGHT =
   /^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?(.+?)[.,]?(?:\s*all rights reserved\.?)?$/iu;
 const PARTICLES = new Set([
@@ -69,22 +80,63 @@ export function copyrightHolder(line: string): string | undefined {
   return m && /^(copyright|©|\(c\))/i.test(line) ? m[1].trim() : undefined;
 }
 
-function classifySegment(seg: string): Segment[] {
+/** Lower-case letters and digits only: 'Acme-Industrial' and the domain 'acme-industrial' compare equal. */
+const compact = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** An organisation by its legal form or group word, or named like the email/web domain ('Nordwind'). */
+function isCompany(part: string, domains: readonly string[]): boolean {
+  if (COMPANY.test(part)) return true;
+  const c = compact(part);
+  const named = c.length >= 3 && domains.some((d) => c.startsWith(d) || d.startsWith(c));
+  // 'Director, Sales' at salesforce.com: a title or department is never the company by its domain.
+  return named && !isTitle(part) && !DEPARTMENT.test(part);
+}
+
+/**
+ * 'Sales Operations, Nordwind AG', 'Head of Sales at Nordwind AG' (or 'Nordwind AG, Sales Operations'): a
+ * title and a company in one segment, split where one side is a title and the other a company. Every other
+ * comma stays: 'Smith, Jones & Partners GmbH' has no title side, 'Berlin, Germany' no company side.
+ */
+function splitTitleCompany(seg: string, domains: readonly string[]): Segment[] | undefined {
+  const titleLike = (p: string) => (isTitle(p) || DEPARTMENT.test(p)) && !COMPANY.test(p);
+  let best: { title: string; company: string; titleFirst: boolean } | undefined;
+  for (const m of seg.matchAll(JOINER)) {
+    const [a, b] = [seg.slice(0, m.index), seg.slice(m.index + m[0].length)];
+    const split =
+      titleLike(a) && isCompany(b, domains)
+        ? { title: a, company: b, titleFirst: true }
+        : // Company first only with a comma: nobody writes 'Nordwind AG at Sales'.
+          m[0].trim() === ',' && isCompany(a, domains) && titleLike(b)
+          ? { title: b, company: a, titleFirst: false }
+          : undefined;
+    // Titles hold commas ('Director, Southwest Region, Anti-Defamation League'): the shortest company wins.
+    if (split && (!best || split.company.length < best.company.length)) best = split;
+  }
+  if (!best) return undefined;
+  const title: Segment = { role: 'title', value: best.title };
+  const company: Segment = { role: 'company', value: cleanCompany(best.company) };
+  return best.titleFirst ? [title, company] : [company, title];
+}
+
+function classifySegment(seg: string, domains: readonly string[]): Segment[] {
   if (/\d/.test(seg) || /_/.test(seg) || seg.length > 60 || seg.split(/\s+/).length > 6) return [];
+  if (!CJK.test(seg)) {
+    const split = splitTitleCompany(seg, domains);
+    if (split) return split;
+  }
   const title = isTitle(seg);
   const company = COMPANY.test(seg);
-  if (title && company) {
-    // 'Branch Manager, First Bank' / '株式会社サンプル 営業部 部長': the organisation part and the rest.
-    const parts = seg.split(CJK.test(seg) ? /[,、]\s*|\s+/u : /,\s*/);
+  if (title && company && CJK.test(seg)) {
+    // '株式会社サンプル 営業部 部長': CJK writes the organisation and the title side by side.
+    const parts = seg.split(/[,、]\s*|\s+/u);
     const org = parts.filter((p) => COMPANY.test(p));
     const rest = parts.filter((p) => !COMPANY.test(p));
     if (org.length && rest.length) {
       return [
-        { role: 'title', value: rest.join(CJK.test(seg) ? ' ' : ', ') },
+        { role: 'title', value: rest.join(' ') },
         { role: 'company', value: cleanCompany(org.join(' ')) },
       ];
     }
-    return [{ role: 'title', value: seg }];
   }
   if (title) return [{ role: 'title', value: seg }];
   if (company) return [{ role: 'company', value: cleanCompany(seg) }];
@@ -92,13 +144,21 @@ function classifySegment(seg: string): Segment[] {
   return [name ? { role: 'name', value: name } : { role: 'text', value: seg }];
 }
 
-/** The parts of one line ('Senior Project Manager | SZ&W Group' holds a title and a company). */
-export function classifyLine(line: string): Segment[] {
+/**
+ * The parts of one line ('Senior Project Manager | SZ&W Group' holds a title and a company). `domains` are
+ * the names of the block's email and web domains ('nordwind'), which mark a company without a legal form.
+ */
+export function classifyLine(line: string, domains: readonly string[] = []): Segment[] {
   const holder = copyrightHolder(line);
   if (holder) return [{ role: 'company', value: cleanCompany(holder) }];
-  return line
+  const segments = line
     .split(/\s+[|•·–—]\s+|\s+-\s+/u)
     .map((s) => s.trim())
     .filter(Boolean)
-    .flatMap(classifySegment);
+    .flatMap((s) => classifySegment(s, domains));
+  // 'Sales Operations | Nordwind AG': beside a company, a department is the title (and not a name by shape).
+  if (!segments.some((s) => s.role === 'company')) return segments;
+  return segments.map((s) =>
+    s.role !== 'company' && DEPARTMENT.test(s.value) ? { ...s, role: 'title' } : s,
+  );
 }

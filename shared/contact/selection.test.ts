@@ -101,6 +101,18 @@ describe('draftFromSender', () => {
     expect(leadDraftSchema.safeParse(draft).success).toBe(true);
   });
 
+  it("reads a company without a legal form by the sender's domain", () => {
+    const text = ['Olga Berg', 'Sales Operations, Nordwind', 'Phone +49 40 7654321'].join('\n');
+    expect(
+      draftFromSender({ displayName: 'Olga Berg', email: 'o.berg@nordwind.example' }, text, 'DE'),
+    ).toMatchObject({
+      name: 'Olga Berg',
+      title: 'Sales Operations',
+      company: 'Nordwind',
+      emails: ['o.berg@nordwind.example'],
+    });
+  });
+
   it('works without a signature', () => {
     expect(draftFromSender({ displayName: 'Dana Ortega', email: 'DOrtega@coral-energy.com' })).toEqual({
       name: 'Dana Ortega',

@@ -54,10 +54,10 @@ export function nameFromEmail(email: string): string | undefined {
  * name (a signature may be an assistant's); the signature adds title, company, phones and other addresses.
  */
 export function draftFromSender(sender: Sender, signatureText?: string, region?: Region | null): LeadDraft {
-  const block: LeadDraft = signatureText
-    ? parseContactBlock(signatureText, { defaultRegion: region ?? null })
-    : { emails: [], phones: [] };
   const email = sender.email.trim();
+  const block: LeadDraft = signatureText
+    ? parseContactBlock(signatureText, { defaultRegion: region ?? null, senderEmail: email })
+    : { emails: [], phones: [] };
   const name = nameFromDisplayName(sender.displayName, email) ?? block.name ?? nameFromEmail(email);
   const emails = [email, ...block.emails.filter((e) => e.toLowerCase() !== email.toLowerCase())];
   const { warnings: blockWarnings, ...fields } = block;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LeadDraft } from './draft.ts';
 import { leadDraftSchema } from './draft.ts';
+import { classifyLine } from './person.ts';
 import {
   expectedPhones,
   FIELDS,
@@ -79,5 +80,86 @@ describe('parseContactBlock thresholds on fixtures/signatures', () => {
     expect(pct(t.name)).toBeGreaterThanOrEqual(85);
     expect(pct(t.title)).toBeGreaterThanOrEqual(85);
     expect(pct(t.company)).toBeGreaterThanOrEqual(85);
+  });
+});
+
+describe('parseContactBlock: title and company on one line', () => {
+  // The signature of the Nordwind mail on the demo Gmail page (sync-server/demo/pages/gmail.html).
+  const nordwind = ['--', 'Olga Berg', 'Sales Operations, Nordwind AG', 'Phone +49 40 7654321'].join('\n');
+  const block = (line: string, email = 'o.berg@nordwind.example') =>
+    parseContactBlock(['Olga Berg', line, 'Phone +49 40 7654321', email].join('\n'), { defaultRegion: 'DE' });
+
+  it('demo page: "Sales Operations, Nordwind AG" is a title and a company', () => {
+    expect(parseContactBlock(nordwind, { defaultRegion: 'DE' })).toEqual({
+      name: 'Olga Berg',
+      title: 'Sales Operations',
+      company: 'Nordwind AG',
+      emails: [],
+      phones: [{ e164: '+49407654321', label: 'office' }],
+    });
+  });
+
+  it.each([
+    ['Sales Operations, Nordwind AG', 'Sales Operations', 'Nordwind AG'],
+    ['Sales Operations at Nordwind AG', 'Sales Operations', 'Nordwind AG'],
+    ['Sales Operations | Nordwind AG', 'Sales Operations', 'Nordwind AG'],
+    ['Sales Operations - Nordwind AG', 'Sales Operations', 'Nordwind AG'],
+    ['Sales Operations – Nordwind AG', 'Sales Operations', 'Nordwind AG'],
+    ['Head of Sales @ Nordwind AG', 'Head of Sales', 'Nordwind AG'],
+    ['Key Account Manager at Nordwind Inc.', 'Key Account Manager', 'Nordwind Inc.'],
+    ['Operations, Nordwind Ltd', 'Operations', 'Nordwind Ltd'],
+    ['Vertriebsleiterin bei Nordwind GmbH', 'Vertriebsleiterin', 'Nordwind GmbH'],
+    ['Einkauf, Nordwind GmbH', 'Einkauf', 'Nordwind GmbH'],
+    ['Responsable commercial chez Nordwind SA', 'Responsable commercial', 'Nordwind SA'],
+    ['Directrice des ventes, Nordwind SA', 'Directrice des ventes', 'Nordwind SA'],
+    ['Nordwind AG, Sales Operations', 'Sales Operations', 'Nordwind AG'],
+    ['Director, Sales, Nordwind AG', 'Director, Sales', 'Nordwind AG'],
+    [
+      'Director, Southwest Region, Anti-Defamation League',
+      'Director, Southwest Region',
+      'Anti-Defamation League',
+    ],
+    ['Sales Manager, Acme Marketing Ltd', 'Sales Manager', 'Acme Marketing Ltd'],
+    ['Sales Operations, Nordwind', 'Sales Operations', 'Nordwind'],
+  ])('"%s" → title %j, company %j', (line, title, company) => {
+    expect(block(line)).toMatchObject({ name: 'Olga Berg', title, company });
+  });
+
+  it('a company without a legal form is recognised by the sender address alone', () => {
+    const text = ['Olga Berg', 'Sales Operations, Nordwind', 'Phone +49 40 7654321'].join('\n');
+    expect(
+      parseContactBlock(text, { defaultRegion: 'DE', senderEmail: 'o.berg@nordwind.example' }),
+    ).toMatchObject({ name: 'Olga Berg', title: 'Sales Operations', company: 'Nordwind' });
+  });
+
+  it.each([
+    ['Smith, Jones & Partners GmbH', 'company', 'a company whose name holds a comma'],
+    ['IIR, Inc.', 'company', 'a comma before the legal form'],
+    ['Vice President, Sales', 'title', 'a title with a comma'],
+    ['Director, Southwest Region', 'title', 'a title with a comma'],
+    ['Director, Sales', 'title', 'a department named like the domain (salesforce) is no company'],
+    ['Berlin, Germany', 'text', 'an address'],
+  ])('"%s" stays one %s: %s', (line, role) => {
+    expect(classifyLine(line, ['nordwind', 'salesforce'])).toEqual([{ role, value: line }]);
+  });
+
+  it('a department alone is no title (sig-10: "Enron" + "Energy Operations" is the company)', () => {
+    expect(classifyLine('Energy Operations', []).map((s) => s.role)).not.toContain('title');
+  });
+
+  it('a block with a comma company and an address line', () => {
+    const text = [
+      'Jane Smith',
+      'Partner',
+      'Smith, Jones & Partners GmbH',
+      'Berlin, Germany',
+      'Tel. +49 30 1234567',
+      'jane.smith@sjp.example',
+    ].join('\n');
+    expect(parseContactBlock(text, { defaultRegion: 'DE' })).toMatchObject({
+      name: 'Jane Smith',
+      title: 'Partner',
+      company: 'Smith, Jones & Partners GmbH',
+    });
   });
 });

@@ -12,6 +12,8 @@ import { phoneLikeRest } from './phone-rules.ts';
 
 export interface ContactBlockOptions {
   defaultRegion?: Region | null;
+  /** The address the block came from (a webmail sender): its domain helps recognise the company. */
+  senderEmail?: string;
 }
 
 interface LineInfo {
@@ -113,6 +115,16 @@ function settleTexts(texts: Segment[], title?: string, company?: string) {
   return { company: c, title: title ?? joined[0] };
 }
 
+/** 'o.berg@nordwind.example', 'https://www.acme-industrial.example' → 'nordwind', 'acmeindustrial'. */
+function domainNames(addresses: string[]): string[] {
+  const hosts = addresses.map((a) => a.replace(/^.*@|^[a-z]+:\/\/|[/?#].*$/gi, '').toLowerCase());
+  // Every label but the top-level one ('muster.example.de' → muster, example); 'www', 'mail', 'com' name nobody.
+  const labels = hosts.flatMap((h) => h.split('.').slice(0, -1));
+  return [...new Set(labels.map((l) => l.replace(/[^\p{L}\p{N}]/gu, '')))].filter(
+    (l) => l.length >= 3 && !['www', 'mail', 'com', 'org', 'net'].includes(l),
+  );
+}
+
 /** A lead draft from a signature or any contact block. Never invents a phone: rejected digits become warnings. */
 export function parseContactBlock(text: string, options: ContactBlockOptions = {}): LeadDraft {
   const region = options.defaultRegion ?? null;
@@ -128,7 +140,11 @@ export function parseContactBlock(text: string, options: ContactBlockOptions = {
     l.warning ? [{ code: 'PHONE_REJECTED' as const, message: l.warning }] : [],
   );
 
-  const segments = candidates.flatMap((l) => classifyLine(l.text));
+  const domains = domainNames([
+    ...(options.senderEmail ? [options.senderEmail] : []),
+    ...block.flatMap((l) => [...l.emails, ...l.urls]),
+  ]);
+  const segments = candidates.flatMap((l) => classifyLine(l.text, domains));
   const people = segments.flatMap((s, i) =>
     s.role === 'name' && segments[i + 1]?.role === 'title' ? [i] : [],
   );
