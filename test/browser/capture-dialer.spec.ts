@@ -43,6 +43,11 @@ test('Aircall ringing: capture the number, script, log no answer (history), inte
   // Not a lead yet: one click captures the number.
   await ctx.getByRole('button', { name: 'Capture lead' }).click();
   await expect(ctx.getByRole('region', { name: 'Matching lead' }).locator('.chip')).toHaveText('New');
+  await expect(ctx.getByRole('region', { name: 'Matching lead' })).toContainText(
+    'Same phone: +1 415 555 0134',
+  );
+  // A call's number is all the page knows of its person: with it on this lead, nothing is left to capture apart.
+  await expect(ctx.getByRole('button', { name: 'Capture as a new lead' })).toHaveCount(0);
 
   // Outcomes by keyboard: "4" is No answer.
   const noAnswer = ctx.getByRole('button', { name: 'No answer' });

@@ -1,3 +1,4 @@
+import { api } from '../integration/helpers/api.ts';
 import {
   allowThirdPartyStorage,
   expect,
@@ -106,6 +107,85 @@ test('Gmail: sender + prefilled capture; capture; after a reload the matching le
   await frame.getByRole('button', { name: 'Open lead' }).click();
   await expect(frame.getByRole('heading', { name: 'Jane Doe', level: 2 })).toBeVisible();
   await expectHostClean(page, ['Owner: Ana Rep', 'Asked for a quote', 'Matching lead']);
+  expect(errors).toEqual([]);
+});
+
+test('Gmail: another lead has the switchboard number of the signature: why it matched, capture as new', async ({
+  extension,
+}) => {
+  await allowThirdPartyStorage(extension);
+  const s = await signedIn(extension, 'Ana Rep');
+  server = s.server;
+  // Ben's lead: another person at Jane's company, with the switchboard number Jane's signature carries.
+  const max = await api(s.server, s.team.users['Ben Rep'].token).command({
+    type: 'capture',
+    leadId: crypto.randomUUID(),
+    contact: {
+      name: 'Max Mustermann',
+      company: 'Acme Industrial GmbH',
+      emails: [],
+      phones: ['+49301234567'],
+    },
+    source: 'api',
+  });
+  expect(max.body.verdict.status).toBe('accepted');
+  const { page, frame, errors } = await openPanel(extension, GMAIL);
+  const ctx = frame.locator('section.pagectx');
+  await expect(ctx.locator('.sender')).toContainText('Jane Doe');
+
+  // The match says why, and that it may be someone else; it offers to capture Jane apart.
+  const match = ctx.getByRole('region', { name: 'Matching lead' });
+  await expect(match).toContainText('Max Mustermann');
+  await expect(match).toContainText('Same phone: +49 30 1234567');
+  await expect(match.locator('.warn-note')).toHaveText(
+    'Possibly another person: only the phone number is the same.',
+  );
+  await expect(match.getByRole('button', { name: 'Open lead' })).toBeVisible();
+  const asNew = match.getByRole('button', { name: 'Capture as a new lead' });
+  await expect(asNew).toHaveAttribute('aria-expanded', 'false');
+  await expect(asNew).not.toHaveClass(/primary/);
+  await shotPanel(page, '08-gmail-match-by-phone.png');
+  // Folded to one line, it does not claim that Jane is a lead either.
+  await ctx.getByRole('button', { name: 'Hide what is on Gmail' }).click();
+  await expect(ctx.locator('.pagectx-head')).toContainText('Jane Doe · same phone as a lead');
+  await ctx.getByRole('button', { name: 'Show what is on Gmail' }).click();
+
+  // The draft leaves the switchboard out and says so; Jane's own email and mobile stay.
+  await asNew.click();
+  await expect(asNew).toHaveAttribute('aria-expanded', 'true');
+  const form = ctx.getByRole('form', { name: 'Capture as a new lead' });
+  await expect(form.locator('.warn-note')).toHaveText(
+    '+49 30 1234567 is already on Max Mustermann: left out',
+  );
+  const summary = form.getByRole('list', { name: 'Will be captured as' });
+  await expect(summary).toContainText('Jane Doe');
+  await expect(summary).toContainText('jane.doe@acme-industrial.example');
+  await expect(summary).toContainText('+49 171 2345678');
+  await expect(summary).not.toContainText('+49 30 1234567');
+  await shotPanel(page, '09-gmail-capture-as-new.png');
+  // Cancel closes it; the lead stays as it was.
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toHaveCount(0);
+  await asNew.click();
+  await form.getByRole('button', { name: 'Capture lead' }).click();
+
+  // Jane is now a lead of her own, matched by her email; Max's lead is the one more that shares a number.
+  await expect(match).toContainText('Jane Doe');
+  await expect(match).toContainText('Same email');
+  await expect(match.locator('.warn-note')).toHaveCount(0);
+  await expect(match).toContainText('1 more lead(s) share this email or phone.');
+  // Her own email matched: she is that lead, nothing to capture apart.
+  await expect(match.getByRole('button', { name: 'Capture as a new lead' })).toHaveCount(0);
+  await shotPanel(page, '10-gmail-captured-apart.png');
+  const token = s.team.users['Ana Rep'].token;
+  await expect.poll(async () => (await serverLeads(s.server, token, 'jane.doe')).length).toBe(1);
+  const [jane] = await serverLeads(s.server, token, 'jane.doe');
+  expect(jane).toMatchObject({
+    stage: 'new',
+    owner: s.team.users['Ana Rep'].id,
+    contact: { name: 'Jane Doe', emails: ['jane.doe@acme-industrial.example'], phones: ['+491712345678'] },
+  });
+  await expectHostClean(page, ['Max Mustermann', 'Same phone', 'left out', 'Owner:']);
   expect(errors).toEqual([]);
 });
 

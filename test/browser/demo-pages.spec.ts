@@ -92,7 +92,39 @@ test('the demo Gmail and dialer pages get the Leadline button and are read by th
   await expect
     .poll(() => latest('aircall'))
     .toMatchObject({ status: 'ok', phone: '+49 30 1234567', callState: 'dialing' });
-  await dialer.getByRole('button', { name: 'They answer' }).click();
+  const phone = dialer.locator('[data-test="phone-app"]');
+  const button = (name: string) => phone.getByRole('button', { name, exact: true });
+  const offered = async () =>
+    (await phone.getByRole('button').filter({ visible: true }).allTextContents()).map((t) => t.trim());
+  await expect.poll(offered).toEqual(['They answer', 'No answer', 'Hang up']);
+  await button('They answer').click();
   await expect.poll(async () => (await latest('aircall'))?.callState).toBe('connected');
+  // Connected: the call can only be hung up.
+  await expect(dialer.getByText(/^Connected 00:0\d$/)).toBeVisible();
+  await expect.poll(offered).toEqual(['Hang up']);
   await dialer.screenshot({ path: test.info().outputPath('demo-dialer.png') });
+
+  // Hung up: "Call ended" for a moment (read as ended), then the idle dial pad with the last number kept, so
+  // the sidebar still shows that number to log the call.
+  await button('Hang up').click();
+  await expect(dialer.getByText('Call ended', { exact: true })).toBeVisible();
+  await expect.poll(offered).toEqual(['Call']);
+  await expect.poll(async () => (await latest('aircall'))?.callState).toBe('ended');
+  await dialer.screenshot({ path: test.info().outputPath('demo-dialer-ended.png') });
+  await expect(dialer.getByText('Call ended')).toBeHidden();
+  await expect(dialer.getByLabel('Number')).toHaveValue('+49 30 1234567');
+  await expect.poll(() => latest('aircall')).toMatchObject({ status: 'idle', phone: '+49 30 1234567' });
+  expect((await latest('aircall'))?.callState).toBeUndefined();
+  await dialer.screenshot({ path: test.info().outputPath('demo-dialer-idle.png') });
+
+  // No answer ends a call too; a number of the call list dials it.
+  await dialer.getByRole('link', { name: '+49 40 7654321' }).click();
+  await expect
+    .poll(() => latest('aircall'))
+    .toMatchObject({ status: 'ok', phone: '+49 40 7654321', callState: 'dialing' });
+  await button('No answer').click();
+  await expect(dialer.getByText('No answer — call ended')).toBeVisible();
+  await expect.poll(offered).toEqual(['Call']);
+  await expect(dialer.getByText('No answer — call ended')).toBeHidden();
+  await expect.poll(() => latest('aircall')).toMatchObject({ status: 'idle', phone: '+49 40 7654321' });
 });

@@ -24,7 +24,9 @@ export function DraftForm({
   sourceUrl,
   title,
   openFields = false,
+  notes = [],
   onCaptured,
+  onCancel,
 }: {
   /** Prefix for the field ids (two forms may be on one page). */
   id: string;
@@ -34,7 +36,11 @@ export function DraftForm({
   title: string;
   /** Show the fields at once (a selection or manual capture) rather than a summary with an Edit button. */
   openFields?: boolean;
+  /** Short lines about what the draft left out (e.g. a number that is already on another lead). */
+  notes?: readonly string[];
   onCaptured?: (leadId: string) => void;
+  /** Shows a Cancel button (a form opened on request, e.g. "Capture as a new lead"). */
+  onCancel?: () => void;
 }) {
   const app = useApp();
   const [f, setF] = useState<DraftFields>(() => fieldsOf(draft));
@@ -55,7 +61,7 @@ export function DraftForm({
   }
 
   return (
-    <form class="draft" onSubmit={submit} aria-label={title}>
+    <form class="draft" id={`${id}-form`} onSubmit={submit} aria-label={title}>
       <h3 class="sub-h">{title}</h3>
       {editing ? (
         <div class="draft-fields">
@@ -90,6 +96,11 @@ export function DraftForm({
           )}
         </ul>
       )}
+      {notes.map((n) => (
+        <p key={n} class="warn-note small">
+          {n}
+        </p>
+      ))}
       {draft.warnings?.map((w) => (
         <p key={w.code + w.message} class="warn-note small">
           {w.message}
@@ -113,6 +124,11 @@ export function DraftForm({
         {!editing && (
           <button type="button" onClick={() => setEditing(true)}>
             Edit first
+          </button>
+        )}
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
           </button>
         )}
       </div>

@@ -9,9 +9,10 @@ import { formatPhone } from '../card/phones.ts';
 import { POOL_REASON_LABEL, STAGE_LABEL } from '../format.ts';
 import { useLive } from '../hooks.ts';
 import { displayName } from '../LeadItem.tsx';
+import { type LeadMatch, matchReason } from './match.ts';
 
 /** The lead's name; a lead known only by its number shows it readable. */
-const nameOf = (row: LeadRow) => {
+export const nameOf = (row: LeadRow) => {
   const n = displayName(row);
   return n.startsWith('+') && n === row.contact.phones[0] ? formatPhone(n) : n;
 };
@@ -24,9 +25,25 @@ export function holderText(row: LeadRow, nameOf: (id: string | null | undefined)
   return v.owner ? `Owner: ${nameOf(v.owner)}` : 'No owner';
 }
 
-/** The lead the page's sender or number already is: stage, holder, and a claim button when it is claimable. */
-export function MatchCard({ row, more = 0 }: { row: LeadRow; more?: number }) {
+/**
+ * The lead the page's sender or number already is: why it matched, stage, holder, a claim button when it is
+ * claimable, and "Capture as a new lead" for when it is someone else (a shared switchboard number).
+ */
+export function MatchCard({
+  match,
+  more = 0,
+  anotherPerson = false,
+  newLead,
+}: {
+  match: LeadMatch;
+  more?: number;
+  /** Matched by phone only, and the page names someone else: say it may not be this lead. */
+  anotherPerson?: boolean;
+  /** The "Capture as a new lead" toggle: whether its form is open, and what a click does. */
+  newLead?: { open: boolean; toggle: () => void; controls: string };
+}) {
   const app = useApp();
+  const { row } = match;
   const [result, setResult] = useState<TryResult | null>(null);
   const claimable = useLive(async () => {
     if (row.view.stage !== 'pool') return false;
@@ -35,7 +52,8 @@ export function MatchCard({ row, more = 0 }: { row: LeadRow; more?: number }) {
   }, [row, app]);
   const v = row.view;
   return (
-    <section class="match" aria-label="Matching lead">
+    <section class={`match${anotherPerson ? ' maybe-other' : ''}`} aria-label="Matching lead">
+      <p class="small match-why">{matchReason(match)}</p>
       <div class="line1">
         <span class="name">{nameOf(row)}</span>
         <span class={`chip big stage-${v.stage}`}>{STAGE_LABEL[v.stage]}</span>
@@ -43,8 +61,11 @@ export function MatchCard({ row, more = 0 }: { row: LeadRow; more?: number }) {
       {row.contact.name && row.contact.company && <p class="muted small">{row.contact.company}</p>}
       <p class="small holder">
         {holderText(row, app.nameOf)}
-        {row.pending.length > 0 && <span class="flag pending"> syncing</span>}
+        {row.pending.length > 0 && <span class="flag pending"> waiting to sync</span>}
       </p>
+      {anotherPerson && (
+        <p class="warn-note small">Possibly another person: only the phone number is the same.</p>
+      )}
       <div class="buttons">
         <button type="button" class="small" onClick={() => app.open(row.id)}>
           Open lead
@@ -56,6 +77,17 @@ export function MatchCard({ row, more = 0 }: { row: LeadRow; more?: number }) {
             onClick={async () => setResult(await tryAct(app, row, { type: 'claim', leadId: row.id }))}
           >
             Claim
+          </button>
+        )}
+        {newLead && (
+          <button
+            type="button"
+            class={`small${newLead.open ? ' pressed' : ''}`}
+            aria-expanded={newLead.open}
+            {...(newLead.open ? { 'aria-controls': newLead.controls } : {})}
+            onClick={newLead.toggle}
+          >
+            Capture as a new lead
           </button>
         )}
       </div>

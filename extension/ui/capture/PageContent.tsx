@@ -5,8 +5,8 @@ import { formatPhone } from '../card/phones.ts';
 import { useLive } from '../hooks.ts';
 import { CallPanel, callStateLabel } from './CallPanel.tsx';
 import { DraftForm } from './DraftForm.tsx';
-import { MatchCard } from './MatchCard.tsx';
-import { matchingLeads } from './match.ts';
+import { type LeadMatch, matchingLeads, possiblyAnotherPerson } from './match.ts';
+import { PageMatch } from './PageMatch.tsx';
 import { HOST_LABEL, lookupKeys, pageView, viewKey } from './page-draft.ts';
 import './capture.css';
 
@@ -43,8 +43,7 @@ export function PageContent({ context }: { context: PageContext }) {
   );
   if (view.kind === 'none') return null;
   const where = HOST_LABEL[context.host];
-  const match = matches?.[0];
-  const more = Math.max(0, (matches?.length ?? 0) - 1);
+  const match = matches?.[0]?.row;
 
   let body: preact.ComponentChild;
   switch (view.kind) {
@@ -76,18 +75,15 @@ export function PageContent({ context }: { context: PageContext }) {
             {view.sender.name && <span class="muted"> {view.sender.email}</span>}
           </p>
           {view.subject && <p class="small muted subject">{view.subject}</p>}
-          {matches === undefined ? null : match ? (
-            <MatchCard row={match} more={more} />
-          ) : (
-            <DraftForm
-              key={key}
-              id="pc-sender"
-              title="Not a lead yet"
-              draft={view.draft}
-              source={view.source}
-              {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
-            />
-          )}
+          <PageMatch
+            key={key}
+            matches={matches}
+            id="pc-sender"
+            title="Not a lead yet"
+            draft={view.draft}
+            source={view.source}
+            {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
+          />
         </>
       );
       break;
@@ -101,38 +97,33 @@ export function PageContent({ context }: { context: PageContext }) {
             </span>
           </p>
           {view.phoneProblem && <p class="warn-note small">{view.phoneProblem}</p>}
-          {matches === undefined ? null : match ? (
-            <MatchCard row={match} more={more} />
-          ) : (
-            <DraftForm
-              key={key}
-              id="pc-call"
-              title="Not a lead yet"
-              draft={view.draft}
-              source={view.source}
-              {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
-            />
-          )}
+          <PageMatch
+            key={key}
+            matches={matches}
+            id="pc-call"
+            title="Not a lead yet"
+            draft={view.draft}
+            source={view.source}
+            {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
+          />
           {matches !== undefined && <CallPanel key={`${key}|${match?.id ?? ''}`} row={match} />}
         </>
       );
       break;
     case 'selection':
-      body =
-        matches === undefined ? null : match ? (
-          <MatchCard row={match} more={more} />
-        ) : (
-          <DraftForm
-            key={key}
-            id="pc-selection"
-            title="Selected text"
-            draft={view.draft}
-            source={view.source}
-            {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
-            openFields
-            onCaptured={(id) => app.open(id)}
-          />
-        );
+      body = (
+        <PageMatch
+          key={key}
+          matches={matches}
+          id="pc-selection"
+          title="Selected text"
+          draft={view.draft}
+          source={view.source}
+          {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
+          openFields
+          onCaptured={(id) => app.open(id)}
+        />
+      );
       break;
   }
 
@@ -142,9 +133,7 @@ export function PageContent({ context }: { context: PageContext }) {
         <h2 id="pagectx-h" class="section-h">
           On {where}
         </h2>
-        {hidden && (
-          <span class="pagectx-summary">{summary(view, matches === undefined ? undefined : !!match)}</span>
-        )}
+        {hidden && <span class="pagectx-summary">{summary(view, leadState(view, matches))}</span>}
         <button
           type="button"
           class="link small pagectx-toggle"
@@ -165,9 +154,25 @@ export function PageContent({ context }: { context: PageContext }) {
   );
 }
 
+type LeadState = 'lead' | 'maybe' | 'none' | undefined;
+
+/** Whether the page's person is a lead: 'maybe' when the only match shares a number and names someone else. */
+function leadState(view: ReturnType<typeof pageView>, matches: LeadMatch[] | undefined): LeadState {
+  if (matches === undefined) return undefined;
+  const first = matches[0];
+  if (!first) return 'none';
+  return 'draft' in view && possiblyAnotherPerson(first, view.draft) ? 'maybe' : 'lead';
+}
+
+const LEAD_STATE_TEXT = {
+  lead: ' · already a lead',
+  maybe: ' · same phone as a lead',
+  none: ' · not a lead yet',
+};
+
 /** The one line a hidden page card keeps: who or what the page is about, and whether it is a lead. */
-function summary(view: ReturnType<typeof pageView>, isLead: boolean | undefined): string {
-  const lead = isLead === undefined ? '' : isLead ? ' · already a lead' : ' · not a lead yet';
+function summary(view: ReturnType<typeof pageView>, state: LeadState): string {
+  const lead = state ? LEAD_STATE_TEXT[state] : '';
   switch (view.kind) {
     case 'sender':
       return `${view.sender.name ?? view.sender.email}${lead}`;
