@@ -139,7 +139,12 @@ describe('dailyFocus for a rep', () => {
         lead('passed', { stage: 'opportunity', owner: REP.userId, expectedClose: NOW - days(3) }),
       ],
       [
-        ['passed', 'opportunityClose', 65, 'Expected close passed 3 d 0 h ago: update the date or close it'],
+        [
+          'passed',
+          'opportunityClose',
+          65,
+          'Expected close date 2026-02-27 passed 3 days ago: update the date or close it',
+        ],
         ['soon', 'opportunityClose', 50, 'Expected close in 2 d 0 h'],
         ['undated', 'opportunityClose', 25, 'Opportunity without an expected close date'],
         ['later', 'opportunityClose', 20, 'Expected close in 20 d 0 h'],
@@ -163,7 +168,7 @@ describe('dailyFocus for a rep', () => {
         obtainedAt: NOW - days(40),
         expectedClose: NOW - days(1),
       }),
-      ['Expected close passed 1 d 0 h ago: update the date or close it'],
+      ['Expected close date 2026-03-01 passed 1 day ago: update the date or close it'],
     ],
   ])('%s', (_msg, l, also) => {
     const [item] = focus([l], REP);

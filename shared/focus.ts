@@ -287,9 +287,11 @@ function reasonFor(lead: Lead, kind: FocusKind, dueAt: number | undefined, ctx: 
     case 'opportunityClose': {
       const close = lead.expectedClose;
       if (close === null) return 'Opportunity without an expected close date';
-      return close <= now
-        ? `Expected close passed ${ago(now - close)}: update the date or close it`
-        : `Expected close in ${formatDuration(close - now)}`;
+      if (close > now) return `Expected close in ${formatDuration(close - now)}`;
+      // A date, not a moment: "passed 2529 d 9 h ago" reads worse than the date itself.
+      const late = now - close >= DAY_MS ? ` ${daysAgo(now - close)}` : '';
+      const date = new Date(close).toISOString().slice(0, 10);
+      return `Expected close date ${date} passed${late}: update the date or close it`;
     }
     case 'recallDue': {
       if (lead.recallAt === null) return 'Recall due';

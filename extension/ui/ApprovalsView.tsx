@@ -1,8 +1,6 @@
-import { useState } from 'preact/hooks';
 import { approvedExtensions, pendingExtension } from '../../shared/lead.ts';
 import type { LeadRow } from '../store/db.ts';
-import { FormError } from './actions/FormError.tsx';
-import { type TryResult, tryAct } from './actions/try-act.ts';
+import { DecideExtension } from './actions/DecideExtension.tsx';
 import { useApp } from './app-context.ts';
 import { ago, countdown } from './format.ts';
 import { useLive, useNow } from './hooks.ts';
@@ -49,17 +47,11 @@ export function ApprovalsView() {
 }
 
 function Approval({ row, held, now }: { row: LeadRow; held: number; now: number }) {
-  const app = useApp();
-  const { nameOf, settings, open } = app;
-  // Checked with the shared rules first: e.g. approving past the rep's extended-lead quota is explained now.
-  const [result, setResult] = useState<TryResult | null>(null);
+  const { nameOf, settings, open } = useApp();
   const v = row.view;
   const ext = pendingExtension(v);
   if (!ext) return null;
   const cd = v.sqlDeadline !== null ? countdown(v.sqlDeadline, now) : null;
-  const decide = async (approve: boolean) => {
-    setResult(await tryAct(app, row, { type: 'decideExtension', leadId: row.id, approve }));
-  };
   const pending = row.pending.includes('decideExtension');
   return (
     <li class="item approval" aria-label={`Extension request for ${displayName(row)}`}>
@@ -78,19 +70,12 @@ function Approval({ row, held, now }: { row: LeadRow; held: number; now: number 
       </button>
       <div class="item-actions">
         {pending ? (
-          <span class="flag pending">decision syncing</span>
+          <span class="flag pending">decision waiting to sync</span>
         ) : (
-          <>
-            <button type="button" class="small primary" onClick={() => decide(true)}>
-              Approve
-            </button>
-            <button type="button" class="small" onClick={() => decide(false)}>
-              Deny
-            </button>
-          </>
+          // Checked with the shared rules first: e.g. approving past the rep's quota is explained now.
+          <DecideExtension row={row} />
         )}
       </div>
-      <FormError result={result} />
     </li>
   );
 }

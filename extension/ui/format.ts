@@ -46,6 +46,20 @@ export const POOL_REASON_LABEL: Record<string, string> = {
   released: 'released by its owner',
 };
 
+/** A stage-history step in words ("accepted by Alex"); `history[].event` is the event's type. */
+export const HISTORY_EVENT_LABEL: Record<string, string> = {
+  captured: 'captured',
+  transferred: 'transferred as MQL',
+  mqlAccepted: 'accepted as SQL',
+  qualified: 'qualified',
+  pooled: 'returned to the pool',
+  claimed: 'claimed',
+  sqlExpired: 'deadline passed',
+  reassigned: 'reassigned',
+  closed: 'closed',
+  disqualified: 'disqualified',
+};
+
 /** "2 d 4 h", "3 h 12 min", "45 s" — compact, for countdowns. */
 export function duration(ms: number, seconds = false): string {
   const abs = Math.abs(ms);

@@ -18,7 +18,7 @@ test.afterEach(async () => {
   await server?.teardown();
 });
 
-test('a rep asks for an extension in one profile; a manager approves it in another', async ({
+test('a rep asks for an extension in one profile; a manager denies it with a reason, then approves the next', async ({
   extension,
 }) => {
   const s = await serverWithTeam({ 'Ana Rep': 'rep', 'Mia Manager': 'manager' });
@@ -46,6 +46,32 @@ test('a rep asks for an extension in one profile; a manager approves it in anoth
   await expect(request).toContainText('0 of 2 extensions used');
   await expect(request).toContainText('Ana Rep holds 0 of 10 extended leads');
   await shot(mgr, test.info().outputPath('manager-approvals.png'));
+
+  // Deny asks why first (the rep reads it on the card); Cancel leaves the request as it was.
+  await request.getByRole('button', { name: 'Deny…' }).click();
+  const why = request.getByLabel(/Why not\?/);
+  await expect(why).toBeFocused();
+  await request.getByRole('button', { name: 'Cancel' }).click();
+  await expect(request.getByRole('button', { name: 'Approve extension' })).toBeVisible();
+  await request.getByRole('button', { name: 'Deny…' }).click();
+  await why.fill('Ask them for a date first');
+  await shot(mgr, test.info().outputPath('manager-deny.png'));
+  await request.getByRole('button', { name: 'Deny extension' }).click();
+  await expect(mgr.getByText('No extension requests are waiting.')).toBeVisible();
+  await expectAllSynced(mgr);
+  await expect(rep.locator('.stagebox')).toContainText(
+    /Last extension request denied by Mia Manager on .*: “Ask them for a date first”/,
+  );
+  await expect(rep.locator('.stagebox')).toContainText('Extensions: 0 of 2 used');
+
+  // The rep asks again, with the date; this one is approved.
+  await rep.getByRole('button', { name: 'Request extension' }).click();
+  await rep.getByLabel('Why one more week?').fill('The CFO signs on Monday the 14th');
+  await rep.getByRole('button', { name: 'Ask a manager for one more week' }).click();
+  await expectAllSynced(rep);
+  // A request waiting hides the old denial: it is no longer the news.
+  await expect(rep.locator('.stagebox')).not.toContainText('denied');
+  await expect(request).toContainText('The CFO signs on Monday the 14th');
   await request.getByRole('button', { name: 'Approve' }).click();
   await expectAllSynced(mgr);
   await expect(mgr.getByText('No extension requests are waiting.')).toBeVisible();
@@ -53,5 +79,7 @@ test('a rep asks for an extension in one profile; a manager approves it in anoth
   // The rep sees the decision: one extension used, the deadline a week later.
   await expect(rep.locator('.stagebox')).toContainText('Extensions: 1 of 2 used');
   await expect(rep.getByRole('timer')).toContainText(/13 d 23 h left|14 d 0 h left/);
+  // The earlier denial is history, not shown under the approval.
+  await expect(rep.locator('.stagebox')).not.toContainText('denied');
   await shot(rep, test.info().outputPath('rep-extended.png'));
 });

@@ -66,7 +66,11 @@ test('a rep signs in, captures a lead and runs it through every stage to won', a
   await page.getByRole('button', { name: 'Qualify', exact: true }).click();
   await page.getByLabel('Confirmed demand').fill('CRM for the sales floor');
   await page.getByRole('button', { name: 'Qualify as opportunity' }).click();
-  await expect(page.getByRole('alert')).toContainText('the number of seats');
+  await expect(page.getByRole('alert')).toContainText('Still missing: the number of seats');
+  // The missing field is marked and focused; the filled ones are not.
+  await expect(page.getByLabel('Seats')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Seats')).toBeFocused();
+  await expect(page.getByLabel('Confirmed demand')).not.toHaveAttribute('aria-invalid', 'true');
   await shot(page, test.info().outputPath('04-qualify-missing.png'));
   await page.getByLabel('Seats').fill('25');
   await page.getByRole('button', { name: 'Qualify as opportunity' }).click();
@@ -80,13 +84,30 @@ test('a rep signs in, captures a lead and runs it through every stage to won', a
   await page.getByRole('button', { name: 'Set deal' }).click();
   await page.getByLabel('Deal value').fill('24000');
   await page.getByLabel('Currency').fill('EUR');
+  // A past close date is a typo: refused with the date named, nothing saved.
+  await page.getByLabel('Expected close').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Save deal' }).click();
+  await expect(page.getByRole('alert')).toContainText('The expected close date 2020-01-01 is in the past.');
+  await expect(page.locator('.deal')).toContainText('not set');
+  await page.getByLabel('Expected close').fill('');
   await page.getByRole('button', { name: 'Save deal' }).click();
   await expect(page.locator('.deal')).toContainText('24,000');
   await expectAllSynced(page);
   await shot(page, test.info().outputPath('05-opportunity.png'));
 
+  // Closing as won is final: a step of its own with what the order counts for and an optional note.
   await page.getByRole('button', { name: 'Close won' }).click();
+  const closeWon = page.getByRole('form', { name: 'Close as won' });
+  await expect(closeWon).toContainText('Order: €24,000');
+  await closeWon.getByLabel(/Order note/).fill('Signed for 25 seats');
+  await shot(page, test.info().outputPath('05b-close-won.png'));
+  await closeWon.getByRole('button', { name: 'Close as won' }).click();
   await expect(stageOf(page)).toHaveText('Won');
+  await expect(page.locator('.deal')).toContainText('Signed for 25 seats');
+  // The stage history reads as words, not event names.
+  await page.getByText(/^Stage history/).click();
+  await expect(page.locator('.stages')).toContainText('SQL · accepted as SQL by');
+  await expect(page.locator('.stages')).not.toContainText('mqlAccepted');
   await expectAllSynced(page);
   // The server decided every step: nothing pending, nothing rejected.
   await expect(page.locator('.rejection')).toHaveCount(0);

@@ -342,7 +342,9 @@ test('a week of work: capture, calls, transfers, offline rep, extension, expiry,
   await expect(stageOf(ana)).toHaveText('SQL');
   await expect(ana.locator('.stagebox')).toContainText('Owner: Ben Rep');
   await ana.getByText(/^Stage history/).click();
-  await expect(ana.locator('details', { hasText: 'Stage history' })).toContainText('Pool · sqlExpired');
+  await expect(ana.locator('details', { hasText: 'Stage history' })).toContainText(
+    'Pool · deadline passed by the server',
+  );
   await expect(
     ana.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Rejected/ }),
   ).toContainText('1');
@@ -382,6 +384,7 @@ test('a week of work: capture, calls, transfers, offline rep, extension, expiry,
   await expect(ben.locator('footer.statusbar')).toContainText('All actions synced', { timeout: 15_000 });
   await at(E - T0 + 4 * HOUR);
   await ben.getByRole('button', { name: 'Close won' }).click();
+  await ben.getByRole('button', { name: 'Close as won' }).click();
   await expect(stageOf(ben)).toHaveText('Won');
   await shot(ben, out('06-rep-b-won.png'));
 

@@ -6,7 +6,9 @@ import { stateForLead } from '../../store/decision-state.ts';
 import { useApp } from '../app-context.ts';
 import { COMMAND_LABEL } from '../format.ts';
 import { useLive } from '../hooks.ts';
+import { CloseWonForm } from './CloseWonForm.tsx';
 import { DealForm } from './DealForm.tsx';
+import { DecideExtension } from './DecideExtension.tsx';
 import { FormError } from './FormError.tsx';
 import { LogCallForm } from './LogCallForm.tsx';
 import { PickForm } from './PickForm.tsx';
@@ -20,7 +22,7 @@ const FORWARD: readonly CommandType[] = ['acceptMql', 'qualify', 'transfer', 'cl
 const GIVE_AWAY: ReadonlySet<CommandType> = new Set(['release', 'returnMql', 'closeLost']);
 
 /** Commands that need no input: one click does it. */
-const IMMEDIATE: ReadonlySet<CommandType> = new Set(['acceptMql', 'claim', 'closeWon']);
+const IMMEDIATE: ReadonlySet<CommandType> = new Set(['acceptMql', 'claim']);
 
 /**
  * Exactly the actions this user may take on this lead now, as the shared rules decide against the local
@@ -102,7 +104,7 @@ function groupBlocked(options: ActionOption[]): [string, CommandType[]][] {
 }
 
 function ActionForm({ type, row, onDone }: { type: CommandType; row: LeadRow; onDone: () => void }) {
-  const { members, settings, nameOf } = useApp();
+  const { members, settings } = useApp();
   const leadId = row.id;
   const reps = members.filter((m) => m.active && m.role === 'rep');
   switch (type) {
@@ -112,6 +114,8 @@ function ActionForm({ type, row, onDone }: { type: CommandType; row: LeadRow; on
       return <QualifyForm row={row} onDone={onDone} />;
     case 'setDeal':
       return <DealForm row={row} onDone={onDone} />;
+    case 'closeWon':
+      return <CloseWonForm row={row} onDone={onDone} />;
     case 'transfer':
       return (
         <PickForm
@@ -199,44 +203,8 @@ function ActionForm({ type, row, onDone }: { type: CommandType; row: LeadRow; on
         />
       );
     case 'decideExtension':
-      return <DecideExtension row={row} nameOf={nameOf} onDone={onDone} />;
+      return <DecideExtension row={row} showRequest onDone={onDone} />;
     default:
       return null;
   }
-}
-
-function DecideExtension({
-  row,
-  nameOf,
-  onDone,
-}: {
-  row: LeadRow;
-  nameOf: (id: string) => string;
-  onDone: () => void;
-}) {
-  const app = useApp();
-  const [result, setResult] = useState<TryResult | null>(null);
-  const ext = row.view.extensions.find((x) => x.status === 'pending');
-  if (!ext) return null;
-  const decide = async (approve: boolean) => {
-    const r = await tryAct(app, row, { type: 'decideExtension', leadId: row.id, approve });
-    setResult(r);
-    if (r.ok) onDone();
-  };
-  return (
-    <div class="form">
-      <p>
-        {nameOf(ext.requestedBy)} asks: “{ext.reason}”
-      </p>
-      <div class="buttons">
-        <button type="button" class="primary" onClick={() => decide(true)}>
-          Approve extension
-        </button>
-        <button type="button" onClick={() => decide(false)}>
-          Deny extension
-        </button>
-      </div>
-      <FormError result={result} />
-    </div>
-  );
 }

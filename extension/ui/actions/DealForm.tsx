@@ -10,15 +10,22 @@ export function DealForm({ row, onDone }: { row: LeadRow; onDone: () => void }) 
   const v = row.view;
   const [amount, setAmount] = useState(v.amount !== null ? String(v.amount) : '');
   const [currency, setCurrency] = useState(v.currency ?? 'EUR');
-  const [close, setClose] = useState(
-    v.expectedClose ? new Date(v.expectedClose).toISOString().slice(0, 10) : '',
-  );
+  const saved = v.expectedClose ? new Date(v.expectedClose).toISOString().slice(0, 10) : '';
+  const [close, setClose] = useState(saved);
+  const today = localDate(new Date());
   const [result, setResult] = useState<TryResult | null>(null);
   async function submit(e: Event) {
     e.preventDefault();
     const n = Number(amount);
     if (amount.trim() === '' || !Number.isFinite(n) || n < 0)
       return setResult({ ok: false, message: 'Enter the deal value (0 or more).' });
+    // A date already passed is almost always a typo (a past year); one kept from before may stay.
+    if (close && close < today && close !== saved)
+      return setResult({
+        ok: false,
+        message: `The expected close date ${close} is in the past.`,
+        hint: 'Pick today or a later date, or close the deal if it is decided.',
+      });
     const r = await tryAct(app, row, {
       type: 'setDeal',
       leadId: row.id,
@@ -63,4 +70,10 @@ export function DealForm({ row, onDone }: { row: LeadRow; onDone: () => void }) 
       </button>
     </form>
   );
+}
+
+/** YYYY-MM-DD of the user's own day (what a date input holds), not UTC's. */
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

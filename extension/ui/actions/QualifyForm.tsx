@@ -1,8 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { LeadRow } from '../../store/db.ts';
 import { useApp } from '../app-context.ts';
 import { FormError } from './FormError.tsx';
 import { type TryResult, tryAct } from './try-act.ts';
+
+type Field = 'demand' | 'seats' | 'company';
+const MISSING: Record<Field, string> = {
+  demand: 'the confirmed demand',
+  seats: 'the number of seats (a whole number, 1 or more)',
+  company: 'the company name',
+};
 
 /** sql → opportunity. A quotation needs all three: confirmed demand, seats, the correct company name. */
 export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void }) {
@@ -11,9 +18,25 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
   const [seats, setSeats] = useState('');
   const [company, setCompany] = useState(row.contact.company ?? '');
   const [result, setResult] = useState<TryResult | null>(null);
+  const [invalid, setInvalid] = useState<Set<Field>>(new Set());
+  const form = useRef<HTMLFormElement>(null);
   async function submit(e: Event) {
     e.preventDefault();
     const n = seats.trim() === '' ? undefined : Number(seats);
+    // Each missing field is named and marked, not only the rule repeated (the shared rule still decides).
+    const bad = new Set<Field>();
+    if (!demand.trim()) bad.add('demand');
+    if (n === undefined || !Number.isInteger(n) || n < 1) bad.add('seats');
+    if (!company.trim()) bad.add('company');
+    setInvalid(bad);
+    if (bad.size) {
+      form.current?.querySelector<HTMLInputElement>(`[name="${[...bad][0]}"]`)?.focus();
+      return setResult({
+        ok: false,
+        message: `Still missing: ${[...bad].map((f) => MISSING[f]).join(', ')}.`,
+        hint: 'Confirm them with the contact, then qualify.',
+      });
+    }
     const r = await tryAct(app, row, {
       type: 'qualify',
       leadId: row.id,
@@ -25,7 +48,7 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
     if (r.ok) onDone();
   }
   return (
-    <form class="form" onSubmit={submit} aria-label="Qualify as opportunity">
+    <form ref={form} class="form" noValidate onSubmit={submit} aria-label="Qualify as opportunity">
       <p class="small muted">
         A quotation needs the confirmed demand, the number of seats and the correct company name.
       </p>
@@ -33,6 +56,8 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
         Confirmed demand
         <input
           type="text"
+          name="demand"
+          aria-invalid={invalid.has('demand') || undefined}
           value={demand}
           onInput={(e) => setDemand(e.currentTarget.value)}
           placeholder="e.g. CRM for the sales team"
@@ -43,6 +68,8 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
           Seats
           <input
             type="number"
+            name="seats"
+            aria-invalid={invalid.has('seats') || undefined}
             min={1}
             step={1}
             inputMode="numeric"
@@ -52,7 +79,13 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
         </label>
         <label>
           Company name
-          <input type="text" value={company} onInput={(e) => setCompany(e.currentTarget.value)} />
+          <input
+            type="text"
+            name="company"
+            aria-invalid={invalid.has('company') || undefined}
+            value={company}
+            onInput={(e) => setCompany(e.currentTarget.value)}
+          />
         </label>
       </div>
       <FormError result={result} />

@@ -1,6 +1,6 @@
 import type { LeadRow } from '../../store/db.ts';
 import { useApp } from '../app-context.ts';
-import { dateTime, OUTCOME_LABEL, STAGE_LABEL } from '../format.ts';
+import { dateTime, HISTORY_EVENT_LABEL, OUTCOME_LABEL, STAGE_LABEL } from '../format.ts';
 
 export function CallHistory({ row }: { row: LeadRow }) {
   const { nameOf } = useApp();
@@ -31,7 +31,7 @@ export function CallHistory({ row }: { row: LeadRow }) {
         <ol>
           {history.map((h) => (
             <li key={`${h.at}-${h.event}`} class="small">
-              {dateTime(h.at)} · {STAGE_LABEL[h.stage]} · {h.event} by{' '}
+              {dateTime(h.at)} · {STAGE_LABEL[h.stage]} · {HISTORY_EVENT_LABEL[h.event] ?? h.event} by{' '}
               {h.by === 'system' ? 'the server' : nameOf(h.by)}
             </li>
           ))}

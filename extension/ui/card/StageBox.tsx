@@ -9,6 +9,8 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
   const v = row.view;
   const cd = v.stage === 'sql' && v.sqlDeadline !== null ? countdown(v.sqlDeadline, now) : null;
   const pendingExt = pendingExtension(v);
+  // Only the latest decision matters to the rep; an old denial under a later approval reads as current.
+  const lastDecision = v.extensions.findLast((x) => x.status === 'approved' || x.status === 'denied');
   const phase = settings.phases.find((p) => p.id === v.phase);
   return (
     <section class="stagebox" aria-label="Stage">
@@ -28,12 +30,11 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
           {pendingExt && <span class="flag pending"> request waiting for a manager</span>}
         </p>
       )}
-      {v.extensions.some((x) => x.status === 'denied') && (
+      {lastDecision?.status === 'denied' && !pendingExt && (
         <p class="small muted">
-          {v.extensions
-            .filter((x) => x.status === 'denied')
-            .map((x) => `Extension denied by ${nameOf(x.decidedBy)}${x.note ? `: ${x.note}` : ''}`)
-            .join(' · ')}
+          Last extension request denied by {nameOf(lastDecision.decidedBy)}
+          {lastDecision.decidedAt ? ` on ${dateTime(lastDecision.decidedAt)}` : ''}
+          {lastDecision.note ? `: “${lastDecision.note}”` : ''}
         </p>
       )}
       {v.stage === 'pool' && (
@@ -76,7 +77,7 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
           )}
           {v.closeReason && (
             <>
-              <dt>Reason</dt>
+              <dt>{v.stage === 'won' ? 'Note' : 'Reason'}</dt>
               <dd>{v.closeReason}</dd>
             </>
           )}

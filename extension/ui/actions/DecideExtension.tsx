@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LeadRow } from '../../store/db.ts';
+import { useApp } from '../app-context.ts';
+import { FormError } from './FormError.tsx';
+import { type TryResult, tryAct } from './try-act.ts';
+
+/**
+ * A manager's answer to a pending extension request. Approve is one click; Deny first asks why (optional),
+ * because the rep only learns of the denial on the card and should know what to do instead.
+ */
+export function DecideExtension({
+  row,
+  showRequest = false,
+  onDone,
+}: {
+  row: LeadRow;
+  /** On the card, which does not show the request elsewhere; the Approvals list item does. */
+  showRequest?: boolean;
+  onDone?: () => void;
+}) {
+  const app = useApp();
+  const [result, setResult] = useState<TryResult | null>(null);
+  const [denying, setDenying] = useState(false);
+  const [note, setNote] = useState('');
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (denying) noteRef.current?.focus(); // the keyboard user lands where the next step is
+  }, [denying]);
+  const ext = row.view.extensions.find((x) => x.status === 'pending');
+  if (!ext) return null;
+  const rep = app.nameOf(ext.requestedBy);
+  const decide = async (approve: boolean) => {
+    const trimmed = note.trim();
+    const r = await tryAct(app, row, {
+      type: 'decideExtension',
+      leadId: row.id,
+      approve,
+      ...(!approve && trimmed ? { note: trimmed } : {}),
+    });
+    setResult(r);
+    if (r.ok) onDone?.();
+  };
+  const request = showRequest && (
+    <p>
+      {rep} asks: “{ext.reason}”
+    </p>
+  );
+  if (denying)
+    return (
+      <form
+        class="form deny"
+        aria-label={`Deny ${rep}'s extension request`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void decide(false);
+        }}
+      >
+        {request}
+        <label>
+          Why not? <span class="muted">(optional; {rep} sees it on the lead)</span>
+          <textarea ref={noteRef} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <FormError result={result} />
+        <div class="buttons">
+          <button type="submit" class="give-away">
+            Deny extension
+          </button>
+          <button type="button" onClick={() => setDenying(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    );
+  return (
+    <div class={showRequest ? 'form decide' : 'decide'}>
+      {request}
+      <div class="buttons">
+        <button type="button" class="small primary" onClick={() => decide(true)}>
+          Approve extension
+        </button>
+        <button type="button" class="small" aria-expanded={false} onClick={() => setDenying(true)}>
+          Deny…
+        </button>
+      </div>
+      <FormError result={result} />
+    </div>
+  );
+}
