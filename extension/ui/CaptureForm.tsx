@@ -10,6 +10,7 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
   const app = useApp();
   const [f, setF] = useState({ name: '', company: '', title: '', email: '', phone: '', note: '' });
   const [error, setError] = useState<{ message: string; hint?: string; existing?: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string; phone?: string }>({});
   const first = useRef<HTMLInputElement>(null);
   // The form opens on the user's request: put the cursor in its first field.
   useEffect(() => first.current?.focus(), []);
@@ -18,10 +19,18 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
 
   async function submit(e: Event) {
     e.preventDefault();
+    // Every field's problem at once, beside its field: not one per submit.
     const phones = parsePhoneList(f.phone, app.settings.defaultPhoneRegion);
-    if (!phones.ok) return setError({ message: phones.message });
     const emails = parseEmailList(f.email);
-    if (!emails.ok) return setError({ message: emails.message });
+    const wrong = {
+      ...(emails.ok ? {} : { email: emails.message }),
+      ...(phones.ok ? {} : { phone: phones.message }),
+    };
+    setFieldErrors(wrong);
+    if (!phones.ok || !emails.ok) {
+      setError(null);
+      return;
+    }
     const contact: Contact = {
       ...(f.name.trim() ? { name: f.name.trim() } : {}),
       ...(f.company.trim() ? { company: f.company.trim() } : {}),
@@ -69,8 +78,21 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
       </label>
       <label>
         Email
-        <input type="text" inputMode="email" value={f.email} onInput={set('email')} />
+        <input
+          type="text"
+          inputMode="email"
+          value={f.email}
+          onInput={set('email')}
+          aria-invalid={fieldErrors.email ? true : undefined}
+          aria-describedby={fieldErrors.email ? 'cap-email-err' : undefined}
+        />
       </label>
+      {/* Outside the label: the error must not become part of the field's name. */}
+      {fieldErrors.email && (
+        <span id="cap-email-err" class="field-error" role="alert">
+          {fieldErrors.email}
+        </span>
+      )}
       <label>
         Phone
         <input
@@ -78,8 +100,15 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
           value={f.phone}
           onInput={set('phone')}
           placeholder={`any format; region ${app.settings.defaultPhoneRegion}`}
+          aria-invalid={fieldErrors.phone ? true : undefined}
+          aria-describedby={fieldErrors.phone ? 'cap-phone-err' : undefined}
         />
       </label>
+      {fieldErrors.phone && (
+        <span id="cap-phone-err" class="field-error" role="alert">
+          {fieldErrors.phone}
+        </span>
+      )}
       <label>
         Note
         <textarea rows={2} value={f.note} onInput={set('note')} />

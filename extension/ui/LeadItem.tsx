@@ -38,7 +38,7 @@ export function LeadItem({
         <span class="line3">
           {cd && <span class={`countdown ${cd.urgency}`}>{cd.text}</span>}
           {v.inDanger && <span class="flag danger">in danger</span>}
-          {row.pending.length > 0 && <span class="flag pending">syncing</span>}
+          {row.pending.length > 0 && <span class="flag pending">waiting to sync</span>}
           {row.predicted.length > 0 && <span class="flag warn">may be refused</span>}
         </span>
       </button>

@@ -60,8 +60,11 @@ export function SignIn({ onSignedIn }: { onSignedIn?: (s: Session) => void }) {
         Token or invite link
         <input
           name="token"
-          type="password"
+          // Shown, not dotted: a pasted invite link must be checkable, and it already came as plain text.
+          type="text"
           autoComplete="off"
+          spellcheck={false}
+          autoCapitalize="off"
           placeholder="paste here"
           value={token}
           onInput={(e) => setToken(e.currentTarget.value)}

@@ -53,8 +53,8 @@ test('a browser killed offline keeps its pending actions and syncs them after th
   const notes = page.getByRole('textbox', { name: 'Notes' });
   await notes.fill('Call back Tuesday, wants 12 seats');
   await notes.blur();
-  // The notes editor says "saving…" until the background has flushed the edit to IndexedDB.
-  await expect(page.locator('.notes [aria-live]')).toHaveText('');
+  // The notes editor says "saving…" until the background has flushed the edit to IndexedDB, then "saved".
+  await expect(page.locator('.notes [aria-live]')).toHaveText('saved');
   await captureLead(page, { name: 'Pia Pending', email: 'pia@pending.example' });
   await captureLead(page, { name: 'Quentin Queued', phone: '+49 40 5550199' });
   await expect(page.locator('footer.statusbar')).toContainText('4 actions and 1 edit waiting to sync');

@@ -65,12 +65,32 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   await expectOffline(panel);
   await panel.getByRole('button', { name: '+ Lead' }).click();
   await panel.getByLabel('Name', { exact: true }).fill('Unsynced Ursula');
+  // Every wrong field is told at once, beside its field.
+  await panel.getByLabel('Email', { exact: true }).fill('ursula@@example');
+  await panel.getByLabel('Phone', { exact: true }).fill('12');
+  await panel.getByRole('button', { name: 'Capture lead' }).click();
+  await expect(panel.locator('#cap-email-err')).toContainText('is not an email address');
+  await expect(panel.locator('#cap-phone-err')).toContainText('“12”');
+  await expect(panel.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await panel.getByLabel('Email', { exact: true }).fill('');
+  await panel.getByLabel('Phone', { exact: true }).fill('');
   await panel.getByRole('button', { name: 'Capture lead' }).click();
   await expect(panel.locator('footer.statusbar')).toContainText('1 action waiting to sync');
   // An offline edit has no verdict to wait for, but is just as unsynced: it is counted and warned about.
   await panel.getByLabel('Title', { exact: true }).fill('Head of IT');
   await panel.getByLabel('Title', { exact: true }).blur();
   await expect(panel.locator('footer.statusbar')).toContainText('1 action and 1 edit waiting to sync');
+  await expect(panel.locator('.field', { hasText: 'Title' })).toContainText('saved');
+  // A refused value stays in the field with its error (the user fixes it, not retypes it); Escape undoes.
+  const phones = panel.getByLabel('Phones', { exact: true });
+  await phones.fill('+49 30 1234567, abc');
+  await phones.blur();
+  await expect(panel.locator('#f-phones-err')).toContainText('“abc”');
+  await expect(phones).toHaveValue('+49 30 1234567, abc');
+  await phones.focus();
+  await phones.press('Escape');
+  await expect(phones).toHaveValue('');
+  await expect(panel.locator('#f-phones-err')).toHaveCount(0);
   // Today (with her, pending) is kept as the next opening's first paint…
   const snapshot = () => panel.evaluate(() => localStorage.getItem('leadline:today-snapshot'));
   await panel.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Today/ }).click();

@@ -51,10 +51,11 @@ function FieldInput({
   const [value, setValue] = useState(stored);
   const [focused, setFocused] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [saving, setSaving] = useState<'no' | 'saving' | 'saved'>('no');
+  // A refused value stays in the field (with its error) until the user fixes it or presses Escape.
   useEffect(() => {
-    if (!focused) setValue(stored);
-  }, [stored, focused]);
+    if (!focused && !error) setValue(stored);
+  }, [stored, focused, error]);
 
   async function save() {
     if (value.trim() === stored) return setError(null);
@@ -69,9 +70,9 @@ function FieldInput({
       out = p.emails;
     }
     setError(null);
-    setSaving(true);
+    setSaving('saving');
     const r = await toBackground({ type: 'leadline/edit-field', leadId: row.id, field, value: out });
-    setSaving(false);
+    setSaving(r.ok ? 'saved' : 'no');
     if (!r.ok) setError(`Not saved: ${r.message}`);
   }
 
@@ -85,7 +86,10 @@ function FieldInput({
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
-        onFocus={() => setFocused(true)}
+        onFocus={() => {
+          setFocused(true);
+          setSaving('no');
+        }}
         onInput={(e) => setValue(e.currentTarget.value)}
         onBlur={() => {
           setFocused(false);
@@ -99,7 +103,11 @@ function FieldInput({
           }
         }}
       />
-      {saving && <span class="saving muted small">saving…</span>}
+      {saving !== 'no' && (
+        <span class="saving muted small" aria-live="polite">
+          {saving === 'saving' ? 'saving…' : 'saved'}
+        </span>
+      )}
       {error && (
         <span id={`${id}-err`} class="field-error" role="alert">
           {error}

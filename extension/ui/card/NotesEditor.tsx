@@ -5,7 +5,7 @@ import { toBackground } from '../background-link.ts';
 /** Shared notes (a Y.Text: concurrent edits merge). Saved shortly after typing stops, and on blur. */
 export function NotesEditor({ row }: { row: LeadRow }) {
   const [text, setText] = useState(row.notes);
-  const [state, setState] = useState<'saved' | 'editing' | 'saving' | 'error'>('saved');
+  const [state, setState] = useState<'idle' | 'saved' | 'editing' | 'saving' | 'error'>('idle');
   const focused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => {
@@ -14,7 +14,7 @@ export function NotesEditor({ row }: { row: LeadRow }) {
 
   async function save(value: string) {
     clearTimeout(timer.current);
-    if (value === row.notes) return setState('saved');
+    if (value === row.notes) return setState((s) => (s === 'editing' ? 'idle' : s));
     setState('saving');
     const r = await toBackground({ type: 'leadline/edit-notes', leadId: row.id, text: value });
     setState(r.ok ? 'saved' : 'error');
@@ -33,7 +33,9 @@ export function NotesEditor({ row }: { row: LeadRow }) {
               ? 'editing'
               : state === 'error'
                 ? 'not saved'
-                : ''}
+                : state === 'saved'
+                  ? 'saved'
+                  : ''}
         </span>
       </div>
       <textarea
