@@ -88,7 +88,7 @@ export const TITLE_COMPANY_JOINERS = list('at|@|bei|chez');
 export const COMPANY_WORDS = list(
   'inc|inc.|corp|corp.|corporation|llc|l.l.c.|ltd|ltd.|limited|llp|plc|gmbh|ag|kg|s.a.|sas|sarl|' +
     's.p.a.|spa|srl|s.r.l.|b.v.|n.v.|pty|co.|company|group|holdings|holding|league|association|' +
-    'foundation|institute|university|bank|gruppe|verein|stiftung|k.k.|sa|bv|nv|ohg|kgaa|ug|' +
+    'foundation|institute|university|bank|gruppe|verein|stiftung|k.k.|ohg|kgaa|' +
     '公司|集团|集團|银行|銀行|研究所|大学|株式会社|有限会社|合同会社|(株)|(有)',
 );
 

@@ -23,7 +23,10 @@ const TITLE = vocabulary(TITLE_WORDS);
 // German titles are compounds ('Vertriebsleiterin', 'Projektingenieur'): match their heads as word endings.
 const GERMAN_TITLE =
   /\p{L}{2,}(leiter|leiterin|führer|führerin|berater|beraterin|referent|referentin|ingenieur|ingenieurin|managerin|assistent|assistentin|entwickler|entwicklerin)(?!\p{L})/iu;
-const COMPANY = vocabulary(COMPANY_WORDS);
+const COMPANY_WORD = vocabulary(COMPANY_WORDS);
+// Legal forms that are also names or words in lower case ('Sa Min-jun', 'sa'): only in capitals.
+const CAPITAL_FORMS = /(?<![\p{L}\p{N}])(?:SA|NV|BV|UG)(?![\p{L}\p{N}])/u;
+const COMPANY = { test: (s: string) => COMPANY_WORD.test(s) || CAPITAL_FORMS.test(s) };
 const DEPARTMENT = vocabulary(DEPARTMENT_WORDS);
 const JOINER = new RegExp(`\\s*,\\s*|\\s+${vocabulary(TITLE_COMPANY_JOINERS).source}\\s+`, 'giu');
 const COPYRIGHT =
@@ -105,8 +108,9 @@ function splitTitleCompany(seg: string, domains: readonly string[]): Segment[] |
     const split =
       titleLike(a) && isCompany(b, domains)
         ? { title: a, company: b, titleFirst: true }
-        : // Company first only with a comma: nobody writes 'Nordwind AG at Sales'.
-          m[0].trim() === ',' && isCompany(a, domains) && titleLike(b)
+        : // Company first only with a comma (nobody writes 'Nordwind AG at Sales'), and only by its legal form:
+          // 'John Smith, Marketing Consultant' from johnsmith.example is a person and a title.
+          m[0].trim() === ',' && COMPANY.test(a) && titleLike(b)
           ? { title: b, company: a, titleFirst: false }
           : undefined;
     // Titles hold commas ('Director, Southwest Region, Anti-Defamation League'): the shortest company wins.
@@ -118,12 +122,17 @@ function splitTitleCompany(seg: string, domains: readonly string[]): Segment[] |
   return best.titleFirst ? [title, company] : [company, title];
 }
 
+const tooLong = (s: string) => s.length > 60 || s.split(/\s+/).length > 6;
+
 function classifySegment(seg: string, domains: readonly string[]): Segment[] {
-  if (/\d/.test(seg) || /_/.test(seg) || seg.length > 60 || seg.split(/\s+/).length > 6) return [];
+  if (/\d/.test(seg) || /_/.test(seg)) return [];
+  // Split before the length limit, which then holds per part: 'Senior Key Account Manager at Nordwind AG'
+  // is seven words, but a title and a company of reasonable length.
   if (!CJK.test(seg)) {
     const split = splitTitleCompany(seg, domains);
-    if (split) return split;
+    if (split && !split.some((p) => tooLong(p.value))) return split;
   }
+  if (tooLong(seg)) return [];
   const title = isTitle(seg);
   const company = COMPANY.test(seg);
   if (title && company && CJK.test(seg)) {

@@ -121,6 +121,10 @@ describe('parseContactBlock: title and company on one line', () => {
     ],
     ['Sales Manager, Acme Marketing Ltd', 'Sales Manager', 'Acme Marketing Ltd'],
     ['Sales Operations, Nordwind', 'Sales Operations', 'Nordwind'],
+    // Longer than a segment may be, but each part is not.
+    ['Senior Key Account Manager at Nordwind AG', 'Senior Key Account Manager', 'Nordwind AG'],
+    ['Einkauf bei Müller GmbH & Co. KG', 'Einkauf', 'Müller GmbH & Co. KG'],
+    ['Purchasing, Nordwind BV', 'Purchasing', 'Nordwind BV'],
   ])('"%s" → title %j, company %j', (line, title, company) => {
     expect(block(line)).toMatchObject({ name: 'Olga Berg', title, company });
   });
@@ -141,6 +145,22 @@ describe('parseContactBlock: title and company on one line', () => {
     ['Berlin, Germany', 'text', 'an address'],
   ])('"%s" stays one %s: %s', (line, role) => {
     expect(classifyLine(line, ['nordwind', 'salesforce'])).toEqual([{ role, value: line }]);
+  });
+
+  it('a person named like the domain, then a title, is no company: only a legal form comes first', () => {
+    expect(classifyLine('John Smith, Marketing Consultant', ['johnsmith']).map((s) => s.role)).not.toContain(
+      'company',
+    );
+  });
+
+  it('a mail provider names no company', () => {
+    const text = ['Olga Berg', 'Sales Operations, Gmail Fans', 'olga@gmail.com'].join('\n');
+    expect(parseContactBlock(text, { senderEmail: 'olga@gmail.com' }).company).not.toBe('Gmail Fans');
+  });
+
+  it('"Sa" is a name, "SA" a legal form', () => {
+    expect(classifyLine('Sa Min-jun', []).map((s) => s.role)).toEqual(['name']);
+    expect(classifyLine('Nordwind SA', []).map((s) => s.role)).toEqual(['company']);
   });
 
   it('a department alone is no title (sig-10: "Enron" + "Energy Operations" is the company)', () => {

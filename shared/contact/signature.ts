@@ -115,13 +115,20 @@ function settleTexts(texts: Segment[], title?: string, company?: string) {
   return { company: c, title: title ?? joined[0] };
 }
 
+/** Labels that name a mail provider or a kind of domain, never the sender's organisation. */
+const GENERIC_DOMAIN_LABELS = new Set(
+  'www mail com org net gov edu web free live gmail googlemail yahoo hotmail outlook msn icloud aol gmx tonline freenet orange wanadoo proton protonmail yandex'.split(
+    ' ',
+  ),
+);
+
 /** 'o.berg@nordwind.example', 'https://www.acme-industrial.example' → 'nordwind', 'acmeindustrial'. */
 function domainNames(addresses: string[]): string[] {
   const hosts = addresses.map((a) => a.replace(/^.*@|^[a-z]+:\/\/|[/?#].*$/gi, '').toLowerCase());
   // Every label but the top-level one ('muster.example.de' → muster, example); 'www', 'mail', 'com' name nobody.
   const labels = hosts.flatMap((h) => h.split('.').slice(0, -1));
   return [...new Set(labels.map((l) => l.replace(/[^\p{L}\p{N}]/gu, '')))].filter(
-    (l) => l.length >= 3 && !['www', 'mail', 'com', 'org', 'net'].includes(l),
+    (l) => l.length >= 3 && !GENERIC_DOMAIN_LABELS.has(l),
   );
 }
 
