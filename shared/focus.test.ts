@@ -154,6 +154,15 @@ describe('dailyFocus for a rep', () => {
     expect(brief(focus(leads, REP))).toEqual(expected);
   });
 
+  it('an expected close earlier today has not passed yet: it is today (a date, not a moment)', () => {
+    const today = lead('today', {
+      stage: 'opportunity',
+      owner: REP.userId,
+      expectedClose: NOW - 2 * 3_600_000,
+    });
+    expect(brief(focus([today], REP))).toEqual([['today', 'opportunityClose', 65, 'Expected close today']]);
+  });
+
   it.each<[string, Lead, string[]]>([
     [
       'a pending extension the rep asked for rides along as information, without extra urgency',

@@ -237,6 +237,17 @@ const daysAgo = (ms: number) => {
   return d === 1 ? '1 day ago' : `${d} days ago`;
 };
 
+/** The local calendar day of a time, as a day number (differences count calendar days, whatever the hour). */
+const calendarDay = (at: number) => {
+  const d = new Date(at);
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
+};
+/** YYYY-MM-DD in the local zone (where the date was picked), not UTC's. */
+const localDate = (at: number) => {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 function toItem(c: Candidate, ctx: ReasonContext): FocusItem {
   const { lead } = c;
   const also: string[] = [];
@@ -287,11 +298,12 @@ function reasonFor(lead: Lead, kind: FocusKind, dueAt: number | undefined, ctx: 
     case 'opportunityClose': {
       const close = lead.expectedClose;
       if (close === null) return 'Opportunity without an expected close date';
-      if (close > now) return `Expected close in ${formatDuration(close - now)}`;
-      // A date, not a moment: "passed 2529 d 9 h ago" reads worse than the date itself.
-      const late = now - close >= DAY_MS ? ` ${daysAgo(now - close)}` : '';
-      const date = new Date(close).toISOString().slice(0, 10);
-      return `Expected close date ${date} passed${late}: update the date or close it`;
+      // A date (stored at local noon), not a moment: counted in the user's calendar days.
+      const late = calendarDay(now) - calendarDay(close);
+      if (late <= 0)
+        return close > now ? `Expected close in ${formatDuration(close - now)}` : 'Expected close today';
+      const ago = late === 1 ? '1 day ago' : `${late} days ago`;
+      return `Expected close date ${localDate(close)} passed ${ago}: update the date or close it`;
     }
     case 'recallDue': {
       if (lead.recallAt === null) return 'Recall due';

@@ -10,7 +10,7 @@ export function DealForm({ row, onDone }: { row: LeadRow; onDone: () => void }) 
   const v = row.view;
   const [amount, setAmount] = useState(v.amount !== null ? String(v.amount) : '');
   const [currency, setCurrency] = useState(v.currency ?? 'EUR');
-  const saved = v.expectedClose ? new Date(v.expectedClose).toISOString().slice(0, 10) : '';
+  const saved = v.expectedClose ? localDate(new Date(v.expectedClose)) : '';
   const [close, setClose] = useState(saved);
   const today = localDate(new Date());
   const [result, setResult] = useState<TryResult | null>(null);
