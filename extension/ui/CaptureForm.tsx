@@ -12,10 +12,21 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
   const [error, setError] = useState<{ message: string; hint?: string; existing?: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; phone?: string }>({});
   const first = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused submit, the cursor goes to the first wrong field (once it is marked).
+  const focusError = useRef(false);
+  useEffect(() => {
+    if (!focusError.current) return;
+    focusError.current = false;
+    formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldErrors]);
   // The form opens on the user's request: put the cursor in its first field.
   useEffect(() => first.current?.focus(), []);
-  const set = (k: keyof typeof f) => (e: Event) =>
+  const set = (k: keyof typeof f) => (e: Event) => {
     setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+    // Typing in a field with an error takes the error off; the next submit checks it again.
+    if (fieldErrors[k as 'email' | 'phone']) setFieldErrors({ ...fieldErrors, [k]: undefined });
+  };
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -29,6 +40,7 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
     setFieldErrors(wrong);
     if (!phones.ok || !emails.ok) {
       setError(null);
+      focusError.current = true;
       return;
     }
     const contact: Contact = {
@@ -62,7 +74,7 @@ export function CaptureForm({ onDone }: { onDone: (leadId: string) => void }) {
   }
 
   return (
-    <form class="card capture" onSubmit={submit} aria-labelledby="cap-h">
+    <form ref={formRef} class="card capture" onSubmit={submit} aria-labelledby="cap-h">
       <h2 id="cap-h">New lead</h2>
       <label>
         Name

@@ -48,6 +48,10 @@ test("a rep's offline qualify after the deadline is rejected, said so, and the l
   await page.getByRole('button', { name: 'Qualify as opportunity' }).click();
   await expect(stageOf(page)).toHaveText('Opportunity');
   await expect(page.locator('.pending-note')).toContainText('Qualify');
+  // The rep goes on to close it, and leaves that step open.
+  await page.getByRole('button', { name: 'Close won' }).click();
+  const closeWon = page.getByRole('form', { name: 'Close as won' });
+  await expect(closeWon).toBeVisible();
 
   // The server comes back with its clock past the deadline: the authority's time decides.
   server = await startTestServer({ dataDir, port, clock: new TestClock(deadline + 3_600_000) });
@@ -56,6 +60,8 @@ test("a rep's offline qualify after the deadline is rejected, said so, and the l
   await expect(rejection).toContainText('deadline passed');
   await expect(rejection).toContainText('What to do:');
   await expect(stageOf(page)).toHaveText('Pool');
+  // The open step went with its button: a lead in the pool cannot be closed.
+  await expect(closeWon).toHaveCount(0);
   await expect(page.locator('.stagebox')).toContainText('SQL deadline passed');
   await shot(page, test.info().outputPath('deadline-rejected.png'));
 

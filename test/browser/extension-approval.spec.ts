@@ -53,6 +53,7 @@ test('a rep asks for an extension in one profile; a manager denies it with a rea
   await expect(why).toBeFocused();
   await request.getByRole('button', { name: 'Cancel' }).click();
   await expect(request.getByRole('button', { name: 'Approve extension' })).toBeVisible();
+  await expect(request.getByRole('button', { name: 'Deny…' })).toBeFocused();
   await request.getByRole('button', { name: 'Deny…' }).click();
   await why.fill('Ask them for a date first');
   await shot(mgr, test.info().outputPath('manager-deny.png'));

@@ -72,7 +72,11 @@ test('an invite link alone signs in, shows who you are; signing out warns about 
   await expect(panel.locator('#cap-email-err')).toContainText('is not an email address');
   await expect(panel.locator('#cap-phone-err')).toContainText('“12”');
   await expect(panel.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  // The cursor is in the first wrong field; fixing it takes its error off.
+  await expect(panel.getByLabel('Email', { exact: true })).toBeFocused();
   await panel.getByLabel('Email', { exact: true }).fill('');
+  await expect(panel.locator('#cap-email-err')).toHaveCount(0);
+  await expect(panel.locator('#cap-phone-err')).toHaveCount(1);
   await panel.getByLabel('Phone', { exact: true }).fill('');
   await panel.getByRole('button', { name: 'Capture lead' }).click();
   await expect(panel.locator('footer.statusbar')).toContainText('1 action waiting to sync');

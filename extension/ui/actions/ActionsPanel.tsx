@@ -82,7 +82,8 @@ export function ActionsPanel({ row, now }: { row: LeadRow; now: number }) {
         ))}
       </div>
       <FormError result={result} />
-      {open && <ActionForm type={open} row={row} onDone={done} />}
+      {/* Only while allowed: reassigned, closed elsewhere or past the deadline, the form goes with its button. */}
+      {open && available.some((o) => o.type === open) && <ActionForm type={open} row={row} onDone={done} />}
       {groupBlocked(blocked).map(([message, types]) => (
         <p key={message} class="blocked small">
           <b>{types.map((t) => COMMAND_LABEL[t]).join(', ')}:</b> {message}

@@ -14,14 +14,18 @@ export function CloseWonForm({ row, onDone }: { row: LeadRow; onDone: () => void
   const v = row.view;
   const [note, setNote] = useState('');
   const [result, setResult] = useState<TryResult | null>(null);
+  const [busy, setBusy] = useState(false);
   const phase = app.settings.phases.find((p) => p.id === v.phase);
   async function submit(e: Event) {
     e.preventDefault();
+    if (busy) return; // a double click would send a second command, rejected on the card
+    setBusy(true);
     const r = await tryAct(app, row, {
       type: 'closeWon',
       leadId: row.id,
       ...(note.trim() ? { note: note.trim() } : {}),
     });
+    setBusy(false);
     setResult(r);
     if (r.ok) onDone();
   }
@@ -48,7 +52,7 @@ export function CloseWonForm({ row, onDone }: { row: LeadRow; onDone: () => void
         />
       </label>
       <FormError result={result} />
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={busy}>
         Close as won
       </button>
     </form>

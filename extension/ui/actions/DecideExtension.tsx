@@ -22,14 +22,26 @@ export function DecideExtension({
   const [result, setResult] = useState<TryResult | null>(null);
   const [denying, setDenying] = useState(false);
   const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const denyRef = useRef<HTMLButtonElement>(null);
+  const wasDenying = useRef(false);
+  // The keyboard user lands where the next step is, and back on "Deny…" after Cancel.
   useEffect(() => {
-    if (denying) noteRef.current?.focus(); // the keyboard user lands where the next step is
+    if (denying) noteRef.current?.focus();
+    else if (wasDenying.current) denyRef.current?.focus();
+    wasDenying.current = denying;
   }, [denying]);
+  const toggle = (on: boolean) => {
+    setResult(null); // an Approve refused (say, the quota) is not the Deny's problem, and the other way round
+    setDenying(on);
+  };
   const ext = row.view.extensions.find((x) => x.status === 'pending');
   if (!ext) return null;
   const rep = app.nameOf(ext.requestedBy);
   const decide = async (approve: boolean) => {
+    if (busy) return; // a double click would send a second command, rejected on the card
+    setBusy(true);
     const trimmed = note.trim();
     const r = await tryAct(app, row, {
       type: 'decideExtension',
@@ -37,6 +49,7 @@ export function DecideExtension({
       approve,
       ...(!approve && trimmed ? { note: trimmed } : {}),
     });
+    setBusy(false);
     setResult(r);
     if (r.ok) onDone?.();
   };
@@ -62,10 +75,10 @@ export function DecideExtension({
         </label>
         <FormError result={result} />
         <div class="buttons">
-          <button type="submit" class="give-away">
+          <button type="submit" class="give-away" disabled={busy}>
             Deny extension
           </button>
-          <button type="button" onClick={() => setDenying(false)}>
+          <button type="button" onClick={() => toggle(false)}>
             Cancel
           </button>
         </div>
@@ -75,10 +88,10 @@ export function DecideExtension({
     <div class={showRequest ? 'form decide' : 'decide'}>
       {request}
       <div class="buttons">
-        <button type="button" class="small primary" onClick={() => decide(true)}>
+        <button type="button" class="small primary" disabled={busy} onClick={() => decide(true)}>
           Approve extension
         </button>
-        <button type="button" class="small" aria-expanded={false} onClick={() => setDenying(true)}>
+        <button type="button" class="small" ref={denyRef} onClick={() => toggle(true)}>
           Deny…
         </button>
       </div>

@@ -20,6 +20,10 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
   const [result, setResult] = useState<TryResult | null>(null);
   const [invalid, setInvalid] = useState<Set<Field>>(new Set());
   const form = useRef<HTMLFormElement>(null);
+  /** Typing in a marked field takes its mark off (the message stays until the next submit). */
+  const fixed = (f: Field) => {
+    if (invalid.has(f)) setInvalid(new Set([...invalid].filter((x) => x !== f)));
+  };
   async function submit(e: Event) {
     e.preventDefault();
     const n = seats.trim() === '' ? undefined : Number(seats);
@@ -59,7 +63,10 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
           name="demand"
           aria-invalid={invalid.has('demand') || undefined}
           value={demand}
-          onInput={(e) => setDemand(e.currentTarget.value)}
+          onInput={(e) => {
+            setDemand(e.currentTarget.value);
+            fixed('demand');
+          }}
           placeholder="e.g. CRM for the sales team"
         />
       </label>
@@ -74,7 +81,10 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
             step={1}
             inputMode="numeric"
             value={seats}
-            onInput={(e) => setSeats(e.currentTarget.value)}
+            onInput={(e) => {
+              setSeats(e.currentTarget.value);
+              fixed('seats');
+            }}
           />
         </label>
         <label>
@@ -84,7 +94,10 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
             name="company"
             aria-invalid={invalid.has('company') || undefined}
             value={company}
-            onInput={(e) => setCompany(e.currentTarget.value)}
+            onInput={(e) => {
+              setCompany(e.currentTarget.value);
+              fixed('company');
+            }}
           />
         </label>
       </div>

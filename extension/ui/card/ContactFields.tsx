@@ -54,8 +54,8 @@ function FieldInput({
   const [saving, setSaving] = useState<'no' | 'saving' | 'saved'>('no');
   // A refused value stays in the field (with its error) until the user fixes it or presses Escape.
   useEffect(() => {
-    if (!focused && !error) setValue(stored);
-  }, [stored, focused, error]);
+    if (!focused && !error && saving !== 'saving') setValue(stored);
+  }, [stored, focused, error, saving]);
 
   async function save() {
     if (value.trim() === stored) return setError(null);
@@ -73,7 +73,7 @@ function FieldInput({
     setSaving('saving');
     const r = await toBackground({ type: 'leadline/edit-field', leadId: row.id, field, value: out });
     setSaving(r.ok ? 'saved' : 'no');
-    if (!r.ok) setError(`Not saved: ${r.message}`);
+    if (!r.ok) setError(`Not saved: ${r.message}`); // the typed text stays in the field (the effect above)
   }
 
   const id = `f-${field}`;

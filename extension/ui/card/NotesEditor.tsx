@@ -12,12 +12,15 @@ export function NotesEditor({ row }: { row: LeadRow }) {
     if (!focused.current && state !== 'editing') setText(row.notes);
   }, [row.notes, state]);
 
+  const latest = useRef(0);
   async function save(value: string) {
     clearTimeout(timer.current);
     if (value === row.notes) return setState((s) => (s === 'editing' ? 'idle' : s));
     setState('saving');
+    const mine = ++latest.current;
     const r = await toBackground({ type: 'leadline/edit-notes', leadId: row.id, text: value });
-    setState(r.ok ? 'saved' : 'error');
+    // An earlier save answering late must not call newer, unsaved typing "saved".
+    if (mine === latest.current) setState(r.ok ? 'saved' : 'error');
   }
 
   return (
@@ -50,6 +53,7 @@ export function NotesEditor({ row }: { row: LeadRow }) {
           const v = e.currentTarget.value;
           setText(v);
           setState('editing');
+          latest.current++; // a save still on its way is no longer about what the field holds
           clearTimeout(timer.current);
           timer.current = setTimeout(() => void save(v), 800);
         }}

@@ -9,8 +9,9 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
   const v = row.view;
   const cd = v.stage === 'sql' && v.sqlDeadline !== null ? countdown(v.sqlDeadline, now) : null;
   const pendingExt = pendingExtension(v);
-  // Only the latest decision matters to the rep; an old denial under a later approval reads as current.
-  const lastDecision = v.extensions.findLast((x) => x.status === 'approved' || x.status === 'denied');
+  // Only the latest request matters, and only to the rep who made it (not to a new owner after a reassign):
+  // an old denial under a later approval, or before a cancelled request, reads as current.
+  const lastDecision = v.extensions.findLast((x) => x.status !== 'pending' && x.requestedBy === v.owner);
   const phase = settings.phases.find((p) => p.id === v.phase);
   return (
     <section class="stagebox" aria-label="Stage">
