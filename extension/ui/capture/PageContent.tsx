@@ -5,7 +5,7 @@ import { formatPhone } from '../card/phones.ts';
 import { useLive } from '../hooks.ts';
 import { CallPanel, callStateLabel } from './CallPanel.tsx';
 import { DraftForm } from './DraftForm.tsx';
-import { type LeadMatch, matchingLeads, possiblyAnotherPerson } from './match.ts';
+import { type LeadMatch, matchingLeads, mostLikelyFirst, possiblyAnotherPerson } from './match.ts';
 import { PageMatch } from './PageMatch.tsx';
 import { HOST_LABEL, lookupKeys, pageView, viewKey } from './page-draft.ts';
 import './capture.css';
@@ -38,7 +38,10 @@ export function PageContent({ context }: { context: PageContext }) {
     [key, view],
   );
   const matches = useLive(
-    async () => (keys ? matchingLeads(app.db, keys) : []),
+    async () =>
+      keys && view.kind !== 'none' && view.kind !== 'unreadable'
+        ? mostLikelyFirst(await matchingLeads(app.db, keys), view.draft)
+        : [],
     [app.db, keys?.emails.join(), keys?.phones.join()],
   );
   if (view.kind === 'none') return null;

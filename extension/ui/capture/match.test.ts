@@ -7,7 +7,13 @@ import { stateForCapture } from '../../store/decision-state.ts';
 import { submitCommand } from '../../store/outbox.ts';
 import { testDb } from '../../store/test-helpers.ts';
 import { formatPhone } from '../card/phones.ts';
-import { draftApartFrom, matchingLeads, matchReason, possiblyAnotherPerson } from './match.ts';
+import {
+  draftApartFrom,
+  matchingLeads,
+  matchReason,
+  mostLikelyFirst,
+  possiblyAnotherPerson,
+} from './match.ts';
 import { lookupKeys, pageView } from './page-draft.ts';
 
 /** Jane's mail: her own email, the company switchboard and her mobile in the signature (page-draft.test.ts). */
@@ -52,6 +58,20 @@ describe('matchingLeads', () => {
       ['Jane Doe', ['jane.doe@acme-industrial.example'], []],
       ['Max Mustermann', [], ['+49301234567']],
     ]);
+  });
+});
+
+describe('mostLikelyFirst', () => {
+  it("Jane's own lead first when a colleague's lead shares the switchboard", async () => {
+    const db = await team(
+      { name: 'Max Mustermann', phones: ['+49301234567'] },
+      { name: 'Jane Doe', phones: ['+491712345678'] },
+    );
+    const found = await matchingLeads(db, lookupKeys(jane.draft));
+    const names = (ms: typeof found) => ms.map((m) => m.row.contact.name);
+    expect(new Set(names(found))).toEqual(new Set(['Max Mustermann', 'Jane Doe']));
+    expect(names(mostLikelyFirst(found, jane.draft))).toEqual(['Jane Doe', 'Max Mustermann']);
+    expect(names(mostLikelyFirst([...found].reverse(), jane.draft))).toEqual(['Jane Doe', 'Max Mustermann']);
   });
 });
 

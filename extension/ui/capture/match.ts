@@ -61,6 +61,15 @@ export function possiblyAnotherPerson(match: LeadMatch, draft: LeadDraft): boole
 }
 
 /**
+ * The page's person first: an email match, then a lead of the same name, then the rest (colleagues sharing
+ * the switchboard). The card shows the first; the order among equals is kept.
+ */
+export function mostLikelyFirst(matches: LeadMatch[], draft: LeadDraft): LeadMatch[] {
+  const rank = (m: LeadMatch) => (m.emails.length ? 0 : possiblyAnotherPerson(m, draft) ? 2 : 1);
+  return [...matches].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
  * The page's draft without the emails and numbers that already belong to a lead: the server refuses a capture
  * that shares any of them (DUPLICATE_LEAD). `leftOut` says, per key, which lead holds it, for the user to read.
  */
