@@ -37,7 +37,8 @@ test('a rep asks for an extension in one profile; a manager denies it with a rea
   await expect(rep.locator('.blocked')).toContainText('already waiting');
 
   manager = await ExtensionBrowser.launch();
-  const mgr = await openSidebar(manager);
+  // At 360 px, the narrow end of a side panel: a manager's tabs (with the Approvals count) all fit.
+  const mgr = await openSidebar(manager, 360);
   await signIn(mgr, s.server.httpUrl, s.team.users['Mia Manager'].token);
   await expectOnline(mgr);
   await mgr.getByRole('button', { name: /Approvals/ }).click();
@@ -46,6 +47,9 @@ test('a rep asks for an extension in one profile; a manager denies it with a rea
   await expect(request).toContainText('0 of 2 extensions used');
   await expect(request).toContainText('Ana Rep holds 0 of 10 extended leads');
   await shot(mgr, test.info().outputPath('manager-approvals.png'));
+  const nav = await mgr.getByRole('navigation', { name: 'Views' }).boundingBox();
+  const lastTab = await mgr.getByRole('button', { name: '+ Lead' }).boundingBox();
+  expect(lastTab!.x + lastTab!.width).toBeLessThanOrEqual(nav!.x + nav!.width);
 
   // Deny asks why first (the rep reads it on the card); Cancel leaves the request as it was.
   await request.getByRole('button', { name: 'Deny…' }).click();
