@@ -59,6 +59,12 @@ describe('buildImportPreview on the real exports', () => {
       // Row 4 has no country: "713-555-0147" is a valid number in Brackenheim (07135) for a German team.
       ['+497135550147;ext=3481'],
     ]);
+    // …but it is written the North American way: the row says what was assumed, and the file says it once.
+    expect(p.rows[3 - 1]!.problems.map((x) => x.code)).toEqual(['PHONE_COUNTRY_ASSUMED']);
+    expect(p.rows[3 - 1]!.problems[0]!.message).toContain('read as a DE number (+497135550147 ext. 3481)');
+    expect(p.rows[3 - 1]!.status).toBe('warning');
+    expect(p.fileProblems.map((f) => f.code)).toEqual(['PHONES_REGION_ASSUMED']);
+    expect(p.fileProblems[0]!.message).toMatch(/^1 phone number\(s\) have no country code.*DE \(Germany\)/);
   });
 
   it('Salesforce: the "0123 5432114" fragment is refused, not shortened to +495432114', () => {

@@ -67,6 +67,42 @@ describe('buildImportPreview: row problems', () => {
   });
 });
 
+describe('buildImportPreview: numbers without a country code', () => {
+  const preview = (rows: string[], header = 'Name,Phone,Country') =>
+    ok(buildImportPreview([header, ...rows].join('\n'), { region: 'DE' }));
+
+  it('a national number in a row without a country is read in the team region, and the file says so once', () => {
+    const p = preview(['Ann,030 1234567,', 'Bob,0171 2345678,']);
+    expect(p.rows.map((r) => [r.status, r.draft.contact.phones])).toEqual([
+      ['ok', ['+49301234567']],
+      ['ok', ['+491712345678']],
+    ]);
+    expect(p.fileProblems).toEqual([
+      expect.objectContaining({ code: 'PHONES_REGION_ASSUMED', message: expect.stringMatching(/^2 phone/) }),
+    ]);
+  });
+
+  it('no notice when every number carries its country, or its row does', () => {
+    const p = preview(['Ann,+49 30 1234567,', 'Bob,(713) 555-0147,USA', 'Cem,0049 171 2345678,']);
+    expect(p.rows.map((r) => r.draft.contact.phones)).toEqual([
+      ['+49301234567'],
+      ['+17135550147'],
+      ['+491712345678'],
+    ]);
+    expect(p.fileProblems).toEqual([]);
+    expect(p.rows.every((r) => r.status === 'ok')).toBe(true);
+  });
+
+  it.each(['713-555-0147', '(713) 555-0147', '713.555.0147 x 12'])(
+    '"%s" without a country is flagged: written the North American way, read as German',
+    (phone) => {
+      const [row] = preview([`Ann,${phone},`]).rows;
+      expect(row!.status).toBe('warning');
+      expect(codes(row!)).toEqual(['PHONE_COUNTRY_ASSUMED']);
+    },
+  );
+});
+
 describe('buildImportPreview: garbled input gives clear errors, not a crash', () => {
   it.each<[string, Uint8Array | string, string]>([
     ['random bytes', Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919 + 13) % 256), 'NOT_TEXT'],

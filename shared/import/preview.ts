@@ -39,7 +39,7 @@ export type PreviewRow = {
 
 export type FileProblem =
   | CsvIssue
-  | { code: 'NO_COLUMNS_RECOGNISED' | 'UNREADABLE_CHARACTERS'; message: string };
+  | { code: 'NO_COLUMNS_RECOGNISED' | 'UNREADABLE_CHARACTERS' | 'PHONES_REGION_ASSUMED'; message: string };
 
 export type ImportPreview =
   | {
@@ -78,12 +78,14 @@ export function buildImportPreview(input: Uint8Array | string, options: ImportOp
   const fileKey = fingerprint(options.salt ? `${options.salt}\u0000${text}` : text);
   const seen = new Map<string, number>();
   const rows: PreviewRow[] = [];
+  let assumed = 0;
   for (let r = headerIndex + 1; r < records.length; r++) {
     const record = records[r]!;
     if (isBlank(record)) continue;
     const row = r + 1;
     const key = `${fileKey}-${row}`;
-    const { draft, problems } = readRow(record, headers, plan, options.region);
+    const { draft, problems, assumedRegion } = readRow(record, headers, plan, options.region);
+    assumed += assumedRegion;
     problems.push(...shapeProblems(record, headers.length, issues, row));
     problems.push(...contactProblems(draft, problems));
     const keys = [
@@ -113,6 +115,13 @@ export function buildImportPreview(input: Uint8Array | string, options: ImportOp
     fileProblems.push({
       code: 'UNREADABLE_CHARACTERS',
       message: `${replaced} character(s) could not be read as ${encoding} and show as �. Re-save the file as "CSV UTF-8", or pick its encoding.`,
+    });
+  }
+  if (assumed && options.region) {
+    // Not an error: most national numbers in a team's own CRM are its own country's. But say it once.
+    fileProblems.push({
+      code: 'PHONES_REGION_ASSUMED',
+      message: `${assumed} phone number(s) have no country code, in rows without a country: they were read as ${regionName(options.region)} numbers. If the file holds leads of other countries, add a Country column or write their numbers with + and the country code.`,
     });
   }
   if (!mapping.columns.some((c) => c.field)) {
@@ -196,4 +205,14 @@ function duplicateProblems(
 function statusOf(problems: RowProblem[]): RowStatus {
   if (problems.some((p) => p.severity === 'error')) return 'error';
   return problems.length ? 'warning' : 'ok';
+}
+
+/** "DE" → "DE (Germany)", for the notice. */
+function regionName(region: Region): string {
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(region);
+    return name && name !== region ? `${region} (${name})` : region;
+  } catch {
+    return region;
+  }
 }

@@ -18,6 +18,8 @@ export const PROBLEM_SEVERITY = {
   PHONE_MANGLED: 'warning',
   /** Not a real phone number (too short, not in use, no country…); dropped. */
   PHONE_INVALID: 'warning',
+  /** Written the North American way without +1, in a row without a country, read in another region. */
+  PHONE_COUNTRY_ASSUMED: 'warning',
   /** Imported with a name or company only: nobody can call or mail it yet. */
   NO_EMAIL_OR_PHONE: 'warning',
   /** Text right after a closing quote; the cells after it may be shifted. */

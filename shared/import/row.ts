@@ -25,7 +25,7 @@ export function readRow(
   headers: readonly string[],
   plan: Plan,
   defaultRegion: Region | undefined,
-): { draft: Draft; problems: RowProblem[] } {
+): { draft: Draft; problems: RowProblem[]; assumedRegion: number } {
   const problems: RowProblem[] = [];
   const cell = (i: number) => unguard(record[i] ?? '');
   const first = (f: Field) => plan[f].map(cell).find((v) => v !== '') ?? '';
@@ -37,7 +37,11 @@ export function readRow(
     return r.value;
   };
 
-  const region = regionOfCountry(first('country')) ?? defaultRegion;
+  const ownRegion = regionOfCountry(first('country'));
+  const region = ownRegion ?? defaultRegion;
+  // Numbers written without a country code in a row without a country: read as the team's region. Counted
+  // for the file's notice; one written the North American way (713-555-0147) is flagged on its row.
+  let assumedRegion = 0;
   const emails: string[] = [];
   for (const i of plan.email) {
     const r = readEmails(record[i] ?? '', headers[i] ?? '');
@@ -48,6 +52,18 @@ export function readRow(
   for (const i of [...plan.phone, ...plan.mobile]) {
     const r = readPhones(record[i] ?? '', headers[i] ?? '', region);
     problems.push(...r.problems);
+    const written = cell(i);
+    if (!ownRegion && region && r.values.length && !INTERNATIONAL.test(written)) {
+      assumedRegion += r.values.length;
+      if (NANP_SHAPE.test(written) && !NANP_REGIONS.has(region))
+        problems.push(
+          problem(
+            'PHONE_COUNTRY_ASSUMED',
+            `"${written}" is written like a North American number but has no country code: it was read as a ${region} number (${r.values.map(formatE164).join(', ')}). Write it with +1, or give the row its country.`,
+            { column: headers[i] ?? '', value: written },
+          ),
+        );
+    }
     for (const p of r.values) if (!phones.includes(p)) phones.push(p);
   }
   for (const [list, what] of [
@@ -73,8 +89,20 @@ export function readRow(
   };
   const note = notes(record, headers, plan.notes, problems);
   const sourceUrl = text('sourceUrl', MAX.sourceUrl);
-  return { draft: { contact, ...(note ? { note } : {}), ...(sourceUrl ? { sourceUrl } : {}) }, problems };
+  return {
+    draft: { contact, ...(note ? { note } : {}), ...(sourceUrl ? { sourceUrl } : {}) },
+    problems,
+    assumedRegion,
+  };
 }
+
+/** A number that carries its country: "+49 …", "0049 …". */
+const INTERNATIONAL = /^\s*(?:\+|00)/;
+/** "713-555-0147", "(713) 555-0147", "713.555.0147 x 3481": the North American 3-3-4 grouping. */
+const NANP_SHAPE = /^\s*(?:\(\d{3}\)\s*|\d{3}[-. ])\d{3}[-. ]\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?\s*$/i;
+const NANP_REGIONS = new Set(['US', 'CA']);
+/** "+4971355550147;ext=3481" → "+4971355550147 ext. 3481", for the sentence. */
+const formatE164 = (v: string) => v.replace(';ext=', ' ext. ');
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value ? ({ [key]: value } as Record<K, string>) : {};
