@@ -50,6 +50,13 @@ test('a rep asks for an extension in one profile; a manager denies it with a rea
   const nav = await mgr.getByRole('navigation', { name: 'Views' }).boundingBox();
   const lastTab = await mgr.getByRole('button', { name: '+ Lead' }).boundingBox();
   expect(lastTab!.x + lastTab!.width).toBeLessThanOrEqual(nav!.x + nav!.width);
+  // …and at 320 px, the narrowest a side panel gets.
+  await mgr.setViewportSize({ width: 320, height: 760 });
+  const nav320 = await mgr.getByRole('navigation', { name: 'Views' }).boundingBox();
+  const lastTab320 = await mgr.getByRole('button', { name: '+ Lead' }).boundingBox();
+  expect(lastTab320!.x + lastTab320!.width).toBeLessThanOrEqual(nav320!.x + nav320!.width);
+  await shot(mgr, test.info().outputPath('manager-approvals-320.png'));
+  await mgr.setViewportSize({ width: 360, height: 760 });
 
   // Deny asks why first (the rep reads it on the card); Cancel leaves the request as it was.
   await request.getByRole('button', { name: 'Deny…' }).click();

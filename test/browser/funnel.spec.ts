@@ -41,10 +41,20 @@ test('a rep signs in, captures a lead and runs it through every stage to won', a
   await page.getByRole('button', { name: /^Interested/ }).click();
   await expect(page.locator('.calls')).toContainText('Interested');
 
-  await page.getByRole('button', { name: 'Transfer', exact: true }).click();
+  // Keyboard: an opened form takes the focus; Escape cancels the form (not the card) and gives the focus back.
+  const transfer = page.getByRole('button', { name: 'Transfer', exact: true });
+  await transfer.click();
+  await expect(page.getByLabel('Transfer to rep')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Transfer to rep')).toHaveCount(0);
+  await expect(transfer).toBeFocused();
+  await expect(stageOf(page)).toHaveText('New');
+  await transfer.click();
   await page.getByLabel('Transfer to rep').selectOption({ label: 'Ana Rep' });
   await page.getByRole('button', { name: 'Transfer as MQL' }).click();
   await expect(stageOf(page)).toHaveText('MQL');
+  // After the action the focus rests on the card, not on <body>.
+  await expect(page.locator('#actions-h')).toBeFocused();
 
   await page.getByRole('button', { name: 'Accept MQL' }).click();
   await expect(stageOf(page)).toHaveText('SQL');

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommandType } from '../../../shared/commands/index.ts';
 import { type ActionOption, availableActions } from '../../store/actions.ts';
 import type { LeadRow } from '../../store/db.ts';
@@ -36,54 +36,96 @@ export function ActionsPanel({ row, now }: { row: LeadRow; now: number }) {
     const state = await stateForLead(app.db, row, app);
     return availableActions(state, row.view, app.actor, now);
   }, [row, now, app]);
+  // Keyboard users are never dropped on <body>: an opened form takes the focus, Escape gives it back to its
+  // button, and after an action the focus rests on the Actions heading (the buttons may all have changed).
+  const section = useRef<HTMLElement>(null);
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const want = focusNext.current;
+    if (!want || !section.current) return;
+    const el = section.current.querySelector<HTMLElement>(want);
+    if (el) {
+      el.focus();
+      focusNext.current = null;
+    }
+  });
+  // Escape in an open form cancels that form only (not the whole card), and the focus goes back to its button.
+  const loaded = options !== undefined;
+  useEffect(() => {
+    const el = section.current;
+    if (!el) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !(e.target as Element).closest('.action-form')) return;
+      e.stopPropagation();
+      setOpen((was) => {
+        focusNext.current = `[data-action="${was}"]`;
+        return null;
+      });
+    };
+    el.addEventListener('keydown', onKey);
+    return () => el.removeEventListener('keydown', onKey);
+  }, [loaded]);
   if (!options) return null;
   const available = options.filter((o) => o.available);
   const primary = FORWARD.find((t) => available.some((o) => o.type === t));
   const blocked = options.filter((o) => !o.available);
-  const done = () => setOpen(null);
+  const done = () => {
+    setOpen(null);
+    focusNext.current = '#actions-h';
+  };
 
   async function click(type: CommandType) {
     setResult(null);
     if (IMMEDIATE.has(type)) {
       const r = await tryAct(app, row, { type, leadId: row.id } as Parameters<typeof tryAct>[2]);
       setResult(r);
+      if (r.ok) focusNext.current = '#actions-h';
       return;
     }
-    setOpen(open === type ? null : type);
+    const opening = open !== type;
+    setOpen(opening ? type : null);
+    if (opening) focusNext.current = '.action-form :is(input, select, textarea, button)';
   }
 
   return (
-    <section class="actions" aria-labelledby="actions-h">
-      <h3 id="actions-h" class="sub-h">
+    <section class="actions" aria-labelledby="actions-h" ref={section}>
+      <h3 id="actions-h" class="sub-h" tabIndex={-1}>
         Actions
       </h3>
       {available.length === 0 && blocked.length === 0 && (
         <p class="muted small">Nothing for you to do on this lead.</p>
       )}
       <div class="buttons">
-        {available.map((o) => (
-          <button
-            key={o.type}
-            type="button"
-            class={
-              [
-                open === o.type ? 'pressed' : '',
-                o.type === primary ? 'primary' : '',
-                GIVE_AWAY.has(o.type) ? 'give-away' : '',
-              ]
-                .filter(Boolean)
-                .join(' ') || undefined
-            }
-            aria-expanded={IMMEDIATE.has(o.type) ? undefined : open === o.type}
-            onClick={() => click(o.type)}
-          >
-            {COMMAND_LABEL[o.type]}
-          </button>
-        ))}
+        {[...available]
+          .sort((a, b) => Number(GIVE_AWAY.has(a.type)) - Number(GIVE_AWAY.has(b.type)))
+          .map((o) => (
+            <button
+              key={o.type}
+              type="button"
+              class={
+                [
+                  open === o.type ? 'pressed' : '',
+                  o.type === primary ? 'primary' : '',
+                  GIVE_AWAY.has(o.type) ? 'give-away' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
+              aria-expanded={IMMEDIATE.has(o.type) ? undefined : open === o.type}
+              data-action={o.type}
+              onClick={() => click(o.type)}
+            >
+              {COMMAND_LABEL[o.type]}
+            </button>
+          ))}
       </div>
       <FormError result={result} />
       {/* Only while allowed: reassigned, closed elsewhere or past the deadline, the form goes with its button. */}
-      {open && available.some((o) => o.type === open) && <ActionForm type={open} row={row} onDone={done} />}
+      {open && available.some((o) => o.type === open) && (
+        <div class="action-form">
+          <ActionForm type={open} row={row} onDone={done} />
+        </div>
+      )}
       {groupBlocked(blocked).map(([message, types]) => (
         <p key={message} class="blocked small">
           <b>{types.map((t) => COMMAND_LABEL[t]).join(', ')}:</b> {message}

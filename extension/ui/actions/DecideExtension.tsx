@@ -67,6 +67,11 @@ export function DecideExtension({
           e.preventDefault();
           void decide(false);
         }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation(); // cancels the denial, not the card or the approval around it
+          toggle(false);
+        }}
       >
         {request}
         <label>
@@ -75,7 +80,7 @@ export function DecideExtension({
         </label>
         <FormError result={result} />
         <div class="buttons">
-          <button type="submit" class="give-away" disabled={busy}>
+          <button type="submit" disabled={busy}>
             Deny extension
           </button>
           <button type="button" onClick={() => toggle(false)}>
