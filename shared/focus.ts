@@ -55,7 +55,7 @@ export type FocusItem = {
 };
 
 export type FocusOptions = {
-  /** At most this many items (default 50). */
+  /** At most this many items (default FOCUS_LIMIT). */
   limit?: number;
   /** Member id → display name, for reasons such as "Extension request from Ana". Defaults to the id. */
   nameOf?: (userId: string) => string | undefined;
@@ -122,6 +122,9 @@ class TopK {
   }
 }
 
+/** Today's length: a list a rep works through in a day. A list this long is cut: show "50+". */
+export const FOCUS_LIMIT = 50;
+
 /** What `user` should push today among `leads`, at most `opts.limit` items, most urgent first. */
 export function dailyFocus(
   leads: Iterable<Lead>,
@@ -130,7 +133,7 @@ export function dailyFocus(
   settings: TeamSettings,
   opts: FocusOptions = {},
 ): FocusItem[] {
-  const top = new TopK(opts.limit ?? 50);
+  const top = new TopK(opts.limit ?? FOCUS_LIMIT);
   const dangerMs = days(settings.dangerDays);
   const teamHorizon = opts.teamSqlHorizonMs ?? 48 * HOUR;
   const closeSoon = opts.closeSoonMs ?? days(7);

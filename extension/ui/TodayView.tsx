@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo } from 'preact/hooks';
-import type { FocusKind } from '../../shared/focus.ts';
+import { FOCUS_LIMIT, type FocusKind } from '../../shared/focus.ts';
 import { today } from '../store/today.ts';
 import { useApp } from './app-context.ts';
 import { useLive, useNow, useProgressive } from './hooks.ts';
@@ -45,12 +45,17 @@ export function TodayView() {
   if (!t) return null;
   if (!t.items.length)
     return <Empty>Nothing to push right now. Capture a lead or claim one from the pool.</Empty>;
+  // A cut list says so: "50+ leads", and where the rest are.
+  const capped = t.items.length >= FOCUS_LIMIT;
+  const n = t.items.length;
   return (
     <section aria-labelledby="today-h">
       <h2 id="today-h" class="section-h">
         Today{' '}
         <span class="muted">
-          · {t.items.length} {t.items.length === 1 ? 'lead' : 'leads'}, {t.dueToday} due today
+          · {n}
+          {capped ? '+' : ''} {n === 1 ? 'lead' : 'leads'}, {t.dueToday}
+          {capped && t.dueToday === n ? '+' : ''} due today
         </span>
       </h2>
       <LeadList label="Today's focus">
@@ -69,6 +74,12 @@ export function TodayView() {
           );
         })}
       </LeadList>
+      {capped && shown >= n && (
+        <p class="muted small more-note">
+          The {n} most urgent are shown. The others are in My leads
+          {actor.role === 'rep' ? ' and the Pool' : ''}.
+        </p>
+      )}
     </section>
   );
 }

@@ -10,7 +10,8 @@ test.afterEach(async () => {
   server = undefined;
 });
 
-const OPEN = 40;
+// More open leads than Today holds (FOCUS_LIMIT, 50): the cut list must say so.
+const OPEN = 55;
 const WON = 4000;
 
 test('a first sync of a big team: Today first, then every other lead reaches the open views', async ({
@@ -51,6 +52,12 @@ test('a first sync of a big team: Today first, then every other lead reaches the
   await expect(page.getByRole('list', { name: "Today's focus" }).getByRole('listitem').first()).toBeVisible({
     timeout: 20_000,
   });
+  await expect(page.getByRole('heading', { name: /^Today · 50\+ leads, 50\+ due today$/ })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.locator('.more-note')).toHaveText(
+    'The 50 most urgent are shown. The others are in My leads and the Pool.',
+  );
   await page.getByRole('button', { name: 'My leads' }).click();
   await expect(page.getByRole('heading', { name: `SQL · ${OPEN}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: `Won · ${WON}` })).toBeVisible({ timeout: 20_000 });
