@@ -54,10 +54,18 @@ function cancelPending(lead: Lead): Lead['extensions'] {
   return lead.extensions.map((x) => (x.status === 'pending' ? { ...x, status: 'cancelled' } : x));
 }
 
-function moved(lead: Lead, e: LeadEvent, stage: Stage, patch: Partial<Lead>, reason?: string): Lead {
+function moved(
+  lead: Lead,
+  e: LeadEvent,
+  stage: Stage,
+  patch: Partial<Lead>,
+  reason?: string,
+  note?: string,
+): Lead {
   const next: Lead = { ...lead, ...patch, stage };
   const entry: HistoryEntry = { at: e.at, stage, by: e.by, event: e.type, owner: next.owner };
   if (reason) entry.reason = reason;
+  if (note) entry.note = note;
   next.history = [...lead.history, entry];
   return next;
 }
@@ -114,6 +122,7 @@ function step(lead: Lead, e: LeadEvent): Lead {
           inDanger: false,
         },
         e.reason,
+        e.note,
       );
     case 'transferred':
       return moved(lead, e, 'mql', { owner: e.to, mqlBy: e.by });

@@ -63,6 +63,8 @@ export type HistoryEntry = {
   owner: string | null;
   /** Why it moved, where that matters for the figures: the pool or disqualify reason, won/lost. */
   reason?: string;
+  /** What the person who moved it wrote (a release's reason), for whoever picks the lead up next. */
+  note?: string;
 };
 
 /**

@@ -61,7 +61,10 @@ export function PoolView() {
               ) : undefined
             }
           >
-            <span class="muted">{POOL_REASON_LABEL[r.view.poolReason ?? ''] ?? 'in the pool'}</span>
+            <span class="muted">
+              {POOL_REASON_LABEL[r.view.poolReason ?? ''] ?? 'in the pool'}
+              {r.view.history.at(-1)?.note ? `: “${r.view.history.at(-1)?.note}”` : ''}
+            </span>
           </LeadItem>
         ))}
       </LeadList>

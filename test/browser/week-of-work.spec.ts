@@ -228,6 +228,8 @@ test('a week of work: capture, calls, transfers, offline rep, extension, expiry,
   await ana.getByLabel('Why is this MQL not valid?').fill('Wrong person: Ian has no say in purchasing');
   await ana.getByRole('button', { name: 'Return to marketing' }).click();
   await expect(stageOf(ana)).toHaveText('Pool');
+  // The reason stays with the lead, for whoever picks it up next.
+  await expect(ana.locator('.stagebox')).toContainText('“Wrong person: Ian has no say in purchasing”');
   await converged(everyone, [
     'Ian Interested:pool:1',
     'Ivan Invalid:disqualified:1',

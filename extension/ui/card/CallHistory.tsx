@@ -33,6 +33,7 @@ export function CallHistory({ row }: { row: LeadRow }) {
             <li key={`${h.at}-${h.event}`} class="small">
               {dateTime(h.at)} · {STAGE_LABEL[h.stage]} · {HISTORY_EVENT_LABEL[h.event] ?? h.event} by{' '}
               {h.by === 'system' ? 'the server' : nameOf(h.by)}
+              {h.note ? `: “${h.note}”` : ''}
             </li>
           ))}
         </ol>

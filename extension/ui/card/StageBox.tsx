@@ -13,6 +13,9 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
   // an old denial under a later approval, or before a cancelled request, reads as current.
   const lastDecision = v.extensions.findLast((x) => x.status !== 'pending' && x.requestedBy === v.owner);
   const phase = settings.phases.find((p) => p.id === v.phase);
+  const closed = v.stage === 'won' || v.stage === 'lost';
+  // Why its last holder let it go ("Wrong department"), for the rep who claims it next.
+  const poolNote = v.stage === 'pool' ? v.history.at(-1)?.note : undefined;
   return (
     <section class="stagebox" aria-label="Stage">
       <div class="stage-line">
@@ -39,14 +42,17 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
         </p>
       )}
       {v.stage === 'pool' && (
-        <p class="small">In the pool: {POOL_REASON_LABEL[v.poolReason ?? ''] ?? v.poolReason}</p>
+        <p class="small">
+          In the pool: {POOL_REASON_LABEL[v.poolReason ?? ''] ?? v.poolReason}
+          {poolNote ? ` · “${poolNote}”` : ''}
+        </p>
       )}
       {v.stage === 'disqualified' && (
         <p class="small">Disqualified: {v.disqualifyReason?.replace('_', ' ')}</p>
       )}
       {(v.stage === 'opportunity' || v.stage === 'won' || v.stage === 'lost') && (
         <dl class="deal">
-          {phase && (
+          {phase && !closed && (
             <>
               <dt>Phase</dt>
               <dd>
@@ -62,11 +68,19 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
               <span class="muted">not set</span>
             )}
           </dd>
-          {v.expectedClose && (
+          {/* A closed deal shows when it closed, not the pipeline's guess. */}
+          {closed && v.closedAt ? (
             <>
-              <dt>Close</dt>
-              <dd>{new Date(v.expectedClose).toLocaleDateString()}</dd>
+              <dt>Closed</dt>
+              <dd>{new Date(v.closedAt).toLocaleDateString()}</dd>
             </>
+          ) : (
+            v.expectedClose && (
+              <>
+                <dt>Close</dt>
+                <dd>{new Date(v.expectedClose).toLocaleDateString()}</dd>
+              </>
+            )
           )}
           {v.seats !== null && (
             <>
