@@ -6,14 +6,20 @@ export function reversedDigits(text: string): string {
   return text.replace(/\D/g, '').split('').reverse().join('');
 }
 
-/** Lower-case words of names, companies and email addresses, for prefix search. */
+/**
+ * Lower-case words of names, companies and email addresses, for prefix search, without accents: the same
+ * function reads the query, so "lassig" finds "Lässig" and "muller" finds "Müller" (NFC after the marks are
+ * dropped puts Hangul syllables back together).
+ */
 export function wordsOf(...texts: (string | null | undefined)[]): string[] {
   const out = new Set<string>();
   for (const t of texts) {
     if (!t) continue;
     for (const w of t
       .toLowerCase()
-      .normalize('NFKC')
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .normalize('NFC')
       .split(/[^\p{L}\p{N}]+/u))
       if (w) out.add(w);
   }

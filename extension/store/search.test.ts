@@ -17,6 +17,8 @@ async function seeded() {
   await add('Li Wei', 'Acme GmbH', 'li.wei@acme.example', '+12125550199');
   await add('Ana Costa', 'Bolt Ltd', 'ana@bolt.example', '+4930123456');
   await add('Ben Acker', 'Acme Logistics', 'ben@acmelog.example', '+12125550100');
+  await add('Günter Lässig', 'Müller Bau', 'g.laessig@mueller.example', '+4989123456');
+  await add('김민준', 'Hanbit', 'mj@hanbit.example', '+82212345678');
   return db;
 }
 const names = (rows: { contact: { name?: string } }[]) => rows.map((r) => r.contact.name).sort();
@@ -34,6 +36,10 @@ describe('searchLeads', () => {
     ['acme li', ['Li Wei'], 'two words'],
     ['cost', ['Ana Costa'], 'a name prefix'],
     ['zzz', [], 'nothing'],
+    ['lassig', ['Günter Lässig'], 'a name without its accent'],
+    ['Läss', ['Günter Lässig'], 'with its accent'],
+    ['muller', ['Günter Lässig'], 'a company without its umlaut'],
+    ['김민', ['김민준'], 'Hangul, prefix of a syllable sequence'],
   ])('%s finds %j (%s)', async (q, expected) => {
     const db = await seeded();
     expect(names(await searchLeads(db, q, 'US'))).toEqual(expected);

@@ -33,8 +33,8 @@ import { appendUpdates, applyUpdateInPlace, type DocName, loadDoc, ORIGIN_LOAD }
 import { createSocketMux } from './socket-mux.ts';
 import { applyTextDiff } from './text-diff.ts';
 
-/** Bump when buildRow changes: the next start rebuilds every row from the persisted docs. */
-export const READ_MODEL_VERSION = 1;
+/** Bump when buildRow changes: the next start rebuilds every row from the persisted docs. 2: words lost accents. */
+export const READ_MODEL_VERSION = 2;
 /**
  * The `docs` row stored with authority updates that are ahead of their rows (see `storeReceived`): a start
  * that finds one rebuilds every row, as after a change of `buildRow`.
