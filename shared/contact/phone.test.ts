@@ -65,6 +65,15 @@ describe('parsePhone', () => {
   });
 });
 
+describe('parsePhone: the reason reads as words', () => {
+  it.each([
+    ['12', 'DE', 'Too few digits for a phone number in Germany (read as +49 12).'],
+    ['(555) 346-9947', 'US', 'Not a number in use in United States (read as +1 555 346 9947).'],
+  ] as const)('%j (%s): %s', (input, region, message) => {
+    expect(parsePhone(input, region)).toEqual({ error: expect.objectContaining({ message }) });
+  });
+});
+
 describe('findPhones labels', () => {
   it.each([
     ['Mobile: +86 138 0013 8000', 'CN', [['+8613800138000', 'mobile']]],

@@ -164,6 +164,17 @@ export function parsePhone(text: string, region?: Region | null): Phone | PhoneE
   return explainFailure(t, region);
 }
 
+/** "DE" → "in Germany"; undefined when the number's country is unknown. */
+function countryName(country: string | undefined): string | undefined {
+  if (!country) return undefined;
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(country);
+    return name ? `in ${name}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function explainFailure(t: string, region?: Region | null): PhoneError {
   let n: PhoneNumber;
   try {
@@ -177,10 +188,12 @@ function explainFailure(t: string, region?: Region | null): PhoneError {
     return fail('NOT_A_NUMBER', 'No phone number was found in this text.');
   }
   const length = validatePhoneNumberLength(n.number);
-  if (length === 'TOO_SHORT') return fail('TOO_SHORT', `${n.number} has too few digits for its country.`);
-  if (length === 'TOO_LONG') return fail('TOO_LONG', `${n.number} has too many digits for its country.`);
-  if (!n.isValid())
-    return fail('INVALID_NUMBER', `${n.number} is not a number in use in its numbering plan.`);
+  // Said in the user's words: where it was read ("in Germany") and as what, not a bare E.164 string.
+  const as = `read as ${n.formatInternational()}`;
+  const where = countryName(n.country) ?? `with country code +${n.countryCallingCode}`;
+  if (length === 'TOO_SHORT') return fail('TOO_SHORT', `Too few digits for a phone number ${where} (${as}).`);
+  if (length === 'TOO_LONG') return fail('TOO_LONG', `Too many digits for a phone number ${where} (${as}).`);
+  if (!n.isValid()) return fail('INVALID_NUMBER', `Not a number in use ${where} (${as}).`);
   return fail(
     'NOT_A_NUMBER',
     'The digits are mixed with text in a way that does not read as a phone number.',
