@@ -154,6 +154,11 @@ describe('dailyFocus for a rep', () => {
     expect(brief(focus(leads, REP))).toEqual(expected);
   });
 
+  it('a lead from a CSV import was imported, not captured', () => {
+    const l = lead('csv', { stage: 'new', owner: REP.userId, source: 'csv', obtainedAt: NOW - days(1) });
+    expect(brief(focus([l], REP))[0]![3]).toBe('Not called yet (imported 1 d 0 h ago)');
+  });
+
   it('an expected close earlier today has not passed yet: it is today (a date, not a moment)', () => {
     const today = lead('today', {
       stage: 'opportunity',

@@ -318,7 +318,8 @@ function reasonFor(lead: Lead, kind: FocusKind, dueAt: number | undefined, ctx: 
     case 'newToCall': {
       const n = lead.unansweredStreak;
       const last = lead.calls[lead.calls.length - 1];
-      if (!last) return `Not called yet (captured ${ago(now - lead.obtainedAt)})`;
+      if (!last)
+        return `Not called yet (${lead.source === 'csv' ? 'imported' : 'captured'} ${ago(now - lead.obtainedAt)})`;
       if (dueAt !== undefined && dueAt > now)
         return `Called ${ago(now - last.at)}; try again in ${formatDuration(dueAt - now)}`;
       if (n === 0) return `Call again (last call ${ago(now - last.at)})`;

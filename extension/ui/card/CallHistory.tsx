@@ -31,8 +31,11 @@ export function CallHistory({ row }: { row: LeadRow }) {
         <ol>
           {history.map((h) => (
             <li key={`${h.at}-${h.event}`} class="small">
-              {dateTime(h.at)} · {STAGE_LABEL[h.stage]} · {HISTORY_EVENT_LABEL[h.event] ?? h.event} by{' '}
-              {h.by === 'system' ? 'the server' : nameOf(h.by)}
+              {dateTime(h.at)} · {STAGE_LABEL[h.stage]} ·{' '}
+              {h.event === 'captured' && row.view.source === 'csv'
+                ? 'imported'
+                : (HISTORY_EVENT_LABEL[h.event] ?? h.event)}{' '}
+              by {h.by === 'system' ? 'the server' : nameOf(h.by)}
               {h.note ? `: “${h.note}”` : ''}
             </li>
           ))}
