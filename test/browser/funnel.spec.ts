@@ -79,6 +79,7 @@ test('a rep signs in, captures a lead and runs it through every stage to won', a
   await expect(page.getByRole('alert')).toContainText('Still missing: the number of seats');
   // The missing field is marked and focused; the filled ones are not.
   await expect(page.getByLabel('Seats')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Seats')).toHaveAccessibleDescription(/Still missing: the number of seats/);
   await expect(page.getByLabel('Seats')).toBeFocused();
   await expect(page.getByLabel('Confirmed demand')).not.toHaveAttribute('aria-invalid', 'true');
   await shot(page, test.info().outputPath('04-qualify-missing.png'));

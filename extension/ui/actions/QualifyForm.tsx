@@ -62,6 +62,7 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
           type="text"
           name="demand"
           aria-invalid={invalid.has('demand') || undefined}
+          aria-describedby={invalid.has('demand') ? 'qualify-err' : undefined}
           value={demand}
           onInput={(e) => {
             setDemand(e.currentTarget.value);
@@ -77,6 +78,7 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
             type="number"
             name="seats"
             aria-invalid={invalid.has('seats') || undefined}
+            aria-describedby={invalid.has('seats') ? 'qualify-err' : undefined}
             min={1}
             step={1}
             inputMode="numeric"
@@ -93,6 +95,7 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
             type="text"
             name="company"
             aria-invalid={invalid.has('company') || undefined}
+            aria-describedby={invalid.has('company') ? 'qualify-err' : undefined}
             value={company}
             onInput={(e) => {
               setCompany(e.currentTarget.value);
@@ -101,7 +104,10 @@ export function QualifyForm({ row, onDone }: { row: LeadRow; onDone: () => void 
           />
         </label>
       </div>
-      <FormError result={result} />
+      {/* The invalid fields point here (aria-describedby): a screen reader reads why with the field. */}
+      <div id="qualify-err">
+        <FormError result={result} />
+      </div>
       <button type="submit" class="primary">
         Qualify as opportunity
       </button>
