@@ -45,7 +45,10 @@ describe('buildImportPreview: row problems', () => {
   });
 
   it('names the lead or the row a duplicate repeats', () => {
-    expect(p.rows.find((r) => r.row === 9)!.problems[0]).toMatchObject({ existingLeadId: 'lead-fay-000001' });
+    expect(p.rows.find((r) => r.row === 9)!.problems[0]).toMatchObject({
+      existingLeadId: 'lead-fay-000001',
+      message: 'Already a lead of the team, with the same email (fay@known.example).',
+    });
     expect(p.rows.find((r) => r.row === 8)!.problems[0]).toMatchObject({ firstRow: 2 });
   });
 

@@ -189,8 +189,18 @@ function duplicateProblems(
   // The lead this very row created in an earlier, interrupted run: not a duplicate, just done.
   if (leadId === ownLeadId) return { problems: [], ownLead: true };
   if (leadId) {
+    // Say which of its keys is taken: the user decides whether it is the same person.
+    const email = draft.contact.emails.find((e) => existing?.([emailKey(e)], []) === leadId);
+    const phone = draft.contact.phones.find((p) => existing?.([], [phoneKey(p)]) === leadId);
+    const same = email
+      ? `the same email (${email})`
+      : phone
+        ? `the same phone (${phone.split(';')[0]})`
+        : 'the same contact';
     return {
-      problems: [problem('DUPLICATE_LEAD', 'This contact is already a lead.', { existingLeadId: leadId })],
+      problems: [
+        problem('DUPLICATE_LEAD', `Already a lead of the team, with ${same}.`, { existingLeadId: leadId }),
+      ],
     };
   }
   const firstRow = keys.map((k) => seen.get(k)).find((r) => r !== undefined);

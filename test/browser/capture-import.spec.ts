@@ -55,11 +55,17 @@ test('CRM files: preview with problems, import the OK rows, re-import shows them
   // Salesforce: Lily Zhang is now a lead (from HubSpot); a phone fragment is refused.
   await pick(page, SALESFORCE);
   await expect(page.locator('[data-crm]')).toHaveText('Salesforce');
-  await expect(page.locator('tr[data-row="4"] [data-code="DUPLICATE_LEAD"]')).toContainText('already a lead');
+  await expect(page.locator('tr[data-row="4"] [data-code="DUPLICATE_LEAD"]')).toContainText(
+    'Already a lead of the team, with the same email (lilyzhang@szw.example).',
+  );
   await expect(page.getByRole('checkbox', { name: 'Import row 4' })).toBeDisabled();
   await expect(page.locator('tr[data-row="3"] [data-code="PHONE_INVALID"]')).toContainText('0123 5432114');
   await page.screenshot({ path: test.info().outputPath('02-salesforce-preview.png'), fullPage: true });
   await importAll(page, 2);
+  // The summary counts the row it left out (Lily, already a lead), not only what it created.
+  await expect(page.getByRole('status').filter({ hasText: 'Done in' })).toContainText(
+    '1 row(s) of the file left out',
+  );
   await expect.poll(async () => (await serverLeads(s.server, token)).length).toBe(5);
 
   // Zoho, re-saved by a European Excel: semicolons.

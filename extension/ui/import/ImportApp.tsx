@@ -126,6 +126,7 @@ export function ImportApp() {
       total: commands.length,
       begun: performance.now(),
       problem: '',
+      leftOut: preview.rows.length - commands.length,
     };
     setRun({ ...live });
     // All chunks at once: the background puts each into the work doc as it arrives and answers once it is

@@ -10,6 +10,8 @@ export type Run = {
   total: number;
   begun: number;
   problem: string;
+  /** Rows of the file this run leaves out (not importable, already imported, or unticked), for the summary. */
+  leftOut: number;
 };
 
 type Decided = { done: number; rejected: number; reasons: [string, number][]; at: number };
@@ -73,7 +75,8 @@ export function ImportProgress({ run }: { run: Run }) {
       )}
       {finished && (
         <p role="status" class="ok-note" data-seconds={seconds}>
-          Done in {seconds} s: {done - rejected} lead(s) created{rejected ? `, ${rejected} refused` : ''}.
+          Done in {seconds} s: {done - rejected} lead(s) created{rejected ? `, ${rejected} refused` : ''}
+          {run.leftOut ? `; ${run.leftOut} row(s) of the file left out (see the preview above)` : ''}.
         </p>
       )}
       {decided?.reasons.map(([m, n]) => (
