@@ -68,8 +68,10 @@ test('CRM files: preview with problems, import the OK rows, re-import shows them
   );
   await expect.poll(async () => (await serverLeads(s.server, token)).length).toBe(5);
 
-  // Zoho, re-saved by a European Excel: semicolons.
+  // Zoho, re-saved by a European Excel: semicolons. The last file's row filter does not carry over.
+  await page.getByRole('button', { name: 'With problems' }).click();
   await pick(page, ZOHO);
+  await expect(page.getByRole('button', { name: 'All rows' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('[data-crm]')).toHaveText('Zoho');
   await expect(page.getByLabel('Delimiter')).toHaveValue(';');
   await importAll(page, 2);

@@ -189,6 +189,8 @@ export function ImportApp() {
             }
           />
           <PreviewTable
+            // A new file starts on all its rows: the last file's filter ("With problems") is not about it.
+            key={preview.fileKey}
             preview={preview}
             selected={selected}
             onSelect={setSelected}
