@@ -1,7 +1,7 @@
 import { formatDuration } from './commands/define.ts';
 import { approvedExtensions, type Lead, OPEN_STAGES, pendingExtension } from './lead.ts';
 import type { Actor } from './roles.ts';
-import { DAY_MS, days, type TeamSettings } from './settings.ts';
+import { DAY_MS, days, localDate, type TeamSettings } from './settings.ts';
 
 /**
  * The daily focus: what one user should push today, most urgent first, each item with the reason it is there.
@@ -244,11 +244,6 @@ const daysAgo = (ms: number) => {
 const calendarDay = (at: number) => {
   const d = new Date(at);
   return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
-};
-/** YYYY-MM-DD in the local zone (where the date was picked), not UTC's. */
-const localDate = (at: number) => {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
 function toItem(c: Candidate, ctx: ReasonContext): FocusItem {

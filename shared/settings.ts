@@ -67,3 +67,9 @@ export function mergeSettings(base: TeamSettings, patch: unknown): TeamSettings 
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const days = (n: number): number => Math.round(n * DAY_MS);
+/** YYYY-MM-DD of a time in the local zone (what a date input holds and shows), not UTC's. */
+export function localDate(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { FormError } from './actions/FormError.tsx';
 import { type TryResult, tryAct } from './actions/try-act.ts';
 import { useApp } from './app-context.ts';
-import { POOL_REASON_LABEL } from './format.ts';
+import { poolReasonText } from './format.ts';
 import { useLive, useNow, useProgressive } from './hooks.ts';
 import { displayName, Empty, LeadItem, LeadList } from './LeadItem.tsx';
 
@@ -61,10 +61,7 @@ export function PoolView() {
               ) : undefined
             }
           >
-            <span class="muted">
-              {POOL_REASON_LABEL[r.view.poolReason ?? ''] ?? 'in the pool'}
-              {r.view.history.at(-1)?.note ? `: “${r.view.history.at(-1)?.note}”` : ''}
-            </span>
+            <span class="muted">{poolReasonText(r.view)}</span>
           </LeadItem>
         ))}
       </LeadList>

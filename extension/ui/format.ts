@@ -1,5 +1,5 @@
 import type { CommandType } from '../../shared/commands/index.ts';
-import type { CallOutcome, Stage } from '../../shared/lead.ts';
+import type { CallOutcome, Lead, Stage } from '../../shared/lead.ts';
 
 export const STAGE_LABEL: Record<Stage, string> = {
   new: 'New',
@@ -45,6 +45,16 @@ export const POOL_REASON_LABEL: Record<string, string> = {
   sql_expired: 'SQL deadline passed',
   released: 'released by its owner',
 };
+
+/**
+ * Why a lead is in the pool, with what its last holder wrote when letting it go ("released by its owner ·
+ * “Wrong department”"), for whoever claims it next.
+ */
+export function poolReasonText(lead: Lead): string {
+  const why = POOL_REASON_LABEL[lead.poolReason ?? ''] ?? lead.poolReason ?? 'in the pool';
+  const note = lead.history.at(-1)?.note;
+  return note ? `${why} · “${note}”` : why;
+}
 
 /** A stage-history step in words ("accepted by Alex"); `history[].event` is the event's type. */
 export const HISTORY_EVENT_LABEL: Record<string, string> = {

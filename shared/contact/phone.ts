@@ -164,12 +164,12 @@ export function parsePhone(text: string, region?: Region | null): Phone | PhoneE
   return explainFailure(t, region);
 }
 
-/** "DE" → "in Germany"; undefined when the number's country is unknown. */
-function countryName(country: string | undefined): string | undefined {
-  if (!country) return undefined;
+/** "DE" → "Germany", for sentences; undefined when unknown (or Intl has no name for it). */
+export function regionName(region: string | undefined): string | undefined {
+  if (!region) return undefined;
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(country);
-    return name ? `in ${name}` : undefined;
+    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(region);
+    return name && name !== region ? name : undefined;
   } catch {
     return undefined;
   }
@@ -190,7 +190,8 @@ function explainFailure(t: string, region?: Region | null): PhoneError {
   const length = validatePhoneNumberLength(n.number);
   // Said in the user's words: where it was read ("in Germany") and as what, not a bare E.164 string.
   const as = `read as ${n.formatInternational()}`;
-  const where = countryName(n.country) ?? `with country code +${n.countryCallingCode}`;
+  const country = regionName(n.country);
+  const where = country ? `in ${country}` : `with country code +${n.countryCallingCode}`;
   if (length === 'TOO_SHORT') return fail('TOO_SHORT', `Too few digits for a phone number ${where} (${as}).`);
   if (length === 'TOO_LONG') return fail('TOO_LONG', `Too many digits for a phone number ${where} (${as}).`);
   if (!n.isValid()) return fail('INVALID_NUMBER', `Not a number in use ${where} (${as}).`);

@@ -1,7 +1,7 @@
 // A CRM file → what importing it would do, row by row, before anything is sent. Never throws on bad input:
 // an unreadable file is `{ ok: false, error }`, a bad row carries its problems.
 
-import type { Region } from '../contact/phone.ts';
+import { type Region, regionName } from '../contact/phone.ts';
 import { emailKey, phoneKey } from '../lead.ts';
 import { type CsvIssue, type Delimiter, isBlank, parseCsv } from './csv.ts';
 import { decodeBytes, type Encoding, type FileError } from './decode.ts';
@@ -121,7 +121,7 @@ export function buildImportPreview(input: Uint8Array | string, options: ImportOp
     // Not an error: most national numbers in a team's own CRM are its own country's. But say it once.
     fileProblems.push({
       code: 'PHONES_REGION_ASSUMED',
-      message: `${assumed} phone number(s) have no country code, in rows without a country: they were read as ${regionName(options.region)} numbers. If the file holds leads of other countries, add a Country column or write their numbers with + and the country code.`,
+      message: `${assumed} phone number(s) have no country code, in rows without a country: they were read as ${named(options.region)} numbers. If the file holds leads of other countries, add a Country column or write their numbers with + and the country code.`,
     });
   }
   if (!mapping.columns.some((c) => c.field)) {
@@ -218,11 +218,7 @@ function statusOf(problems: RowProblem[]): RowStatus {
 }
 
 /** "DE" → "DE (Germany)", for the notice. */
-function regionName(region: Region): string {
-  try {
-    const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(region);
-    return name && name !== region ? `${region} (${name})` : region;
-  } catch {
-    return region;
-  }
-}
+const named = (region: Region) => {
+  const name = regionName(region);
+  return name ? `${region} (${name})` : region;
+};

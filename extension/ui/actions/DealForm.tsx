@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { localDate } from '../../../shared/settings.ts';
 import type { LeadRow } from '../../store/db.ts';
 import { useApp } from '../app-context.ts';
 import { FormError } from './FormError.tsx';
@@ -10,9 +11,9 @@ export function DealForm({ row, onDone }: { row: LeadRow; onDone: () => void }) 
   const v = row.view;
   const [amount, setAmount] = useState(v.amount !== null ? String(v.amount) : '');
   const [currency, setCurrency] = useState(v.currency ?? 'EUR');
-  const saved = v.expectedClose ? localDate(new Date(v.expectedClose)) : '';
+  const saved = v.expectedClose ? localDate(v.expectedClose) : '';
   const [close, setClose] = useState(saved);
-  const today = localDate(new Date());
+  const today = localDate(Date.now());
   const [result, setResult] = useState<TryResult | null>(null);
   async function submit(e: Event) {
     e.preventDefault();
@@ -70,10 +71,4 @@ export function DealForm({ row, onDone }: { row: LeadRow; onDone: () => void }) 
       </button>
     </form>
   );
-}
-
-/** YYYY-MM-DD of the user's own day (what a date input holds), not UTC's. */
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

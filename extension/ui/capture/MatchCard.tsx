@@ -6,7 +6,7 @@ import { FormError } from '../actions/FormError.tsx';
 import { type TryResult, tryAct } from '../actions/try-act.ts';
 import { useApp } from '../app-context.ts';
 import { formatPhone } from '../card/phones.ts';
-import { POOL_REASON_LABEL, STAGE_LABEL } from '../format.ts';
+import { poolReasonText, STAGE_LABEL } from '../format.ts';
 import { useLive } from '../hooks.ts';
 import { displayName } from '../LeadItem.tsx';
 import { type LeadMatch, matchReason } from './match.ts';
@@ -20,8 +20,7 @@ export const nameOf = (row: LeadRow) => {
 /** Who holds the lead, in a few words: the owner, or the pool and why. */
 export function holderText(row: LeadRow, nameOf: (id: string | null | undefined) => string): string {
   const v = row.view;
-  if (v.stage === 'pool')
-    return `In the pool: ${POOL_REASON_LABEL[v.poolReason ?? ''] ?? v.poolReason ?? 'unassigned'}`;
+  if (v.stage === 'pool') return `In the pool: ${poolReasonText(v)}`;
   return v.owner ? `Owner: ${nameOf(v.owner)}` : 'No owner';
 }
 

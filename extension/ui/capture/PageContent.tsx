@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { LeadDraft } from '../../../shared/contact/draft.ts';
+import type { Source } from '../../../shared/lead.ts';
 import type { PageContext } from '../../page-context.ts';
 import { useApp } from '../app-context.ts';
 import { formatPhone } from '../card/phones.ts';
@@ -48,6 +50,13 @@ export function PageContent({ context }: { context: PageContext }) {
   const where = HOST_LABEL[context.host];
   const match = matches?.[0]?.row;
 
+  // What every kind of page gives its PageMatch: the matches, and the person to capture otherwise.
+  const pageMatch = (v: { draft: LeadDraft; source: Source; sourceUrl?: string }) => ({
+    matches,
+    draft: v.draft,
+    source: v.source,
+    ...(v.sourceUrl ? { sourceUrl: v.sourceUrl } : {}),
+  });
   let body: preact.ComponentChild;
   switch (view.kind) {
     case 'unreadable':
@@ -78,15 +87,7 @@ export function PageContent({ context }: { context: PageContext }) {
             {view.sender.name && <span class="muted"> {view.sender.email}</span>}
           </p>
           {view.subject && <p class="small muted subject">{view.subject}</p>}
-          <PageMatch
-            key={key}
-            matches={matches}
-            id="pc-sender"
-            title="Not a lead yet"
-            draft={view.draft}
-            source={view.source}
-            {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
-          />
+          <PageMatch key={key} {...pageMatch(view)} id="pc-sender" title="Not a lead yet" />
         </>
       );
       break;
@@ -100,15 +101,7 @@ export function PageContent({ context }: { context: PageContext }) {
             </span>
           </p>
           {view.phoneProblem && <p class="warn-note small">{view.phoneProblem}</p>}
-          <PageMatch
-            key={key}
-            matches={matches}
-            id="pc-call"
-            title="Not a lead yet"
-            draft={view.draft}
-            source={view.source}
-            {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
-          />
+          <PageMatch key={key} {...pageMatch(view)} id="pc-call" title="Not a lead yet" />
           {matches !== undefined && <CallPanel key={`${key}|${match?.id ?? ''}`} row={match} />}
         </>
       );
@@ -117,12 +110,9 @@ export function PageContent({ context }: { context: PageContext }) {
       body = (
         <PageMatch
           key={key}
-          matches={matches}
+          {...pageMatch(view)}
           id="pc-selection"
           title="Selected text"
-          draft={view.draft}
-          source={view.source}
-          {...(view.sourceUrl ? { sourceUrl: view.sourceUrl } : {})}
           openFields
           onCaptured={(id) => app.open(id)}
         />

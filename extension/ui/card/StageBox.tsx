@@ -1,7 +1,7 @@
 import { approvedExtensions, pendingExtension } from '../../../shared/lead.ts';
 import type { LeadRow } from '../../store/db.ts';
 import { useApp } from '../app-context.ts';
-import { countdown, dateTime, money, POOL_REASON_LABEL, STAGE_LABEL } from '../format.ts';
+import { countdown, dateTime, money, poolReasonText, STAGE_LABEL } from '../format.ts';
 
 /** Where the lead stands: stage, owner, the SQL countdown (live), extensions, phase and deal value. */
 export function StageBox({ row, now }: { row: LeadRow; now: number }) {
@@ -14,8 +14,6 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
   const lastDecision = v.extensions.findLast((x) => x.status !== 'pending' && x.requestedBy === v.owner);
   const phase = settings.phases.find((p) => p.id === v.phase);
   const closed = v.stage === 'won' || v.stage === 'lost';
-  // Why its last holder let it go ("Wrong department"), for the rep who claims it next.
-  const poolNote = v.stage === 'pool' ? v.history.at(-1)?.note : undefined;
   return (
     <section class="stagebox" aria-label="Stage">
       <div class="stage-line">
@@ -41,12 +39,7 @@ export function StageBox({ row, now }: { row: LeadRow; now: number }) {
           {lastDecision.note ? `: “${lastDecision.note}”` : ''}
         </p>
       )}
-      {v.stage === 'pool' && (
-        <p class="small">
-          In the pool: {POOL_REASON_LABEL[v.poolReason ?? ''] ?? v.poolReason}
-          {poolNote ? ` · “${poolNote}”` : ''}
-        </p>
-      )}
+      {v.stage === 'pool' && <p class="small">In the pool: {poolReasonText(v)}</p>}
       {v.stage === 'disqualified' && (
         <p class="small">Disqualified: {v.disqualifyReason?.replace('_', ' ')}</p>
       )}
